@@ -1,0 +1,39 @@
+# Everything set-up needs, from a machine with only python3 and make.
+PYTHON ?= python3
+UV_VERSION = 0.13.9
+UV = .tools/bin/uv
+VENV = .venv
+export UV_PYTHON_DOWNLOADS = never
+export UV_PROJECT_ENVIRONMENT = $(VENV)
+
+.PHONY: install run demo test lint check clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON) --quiet
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	DEBUG=$${DEBUG:-true} $(VENV)/bin/mentorplan migrate --no-input
+	DEBUG=$${DEBUG:-true} $(VENV)/bin/mentorplan serve 127.0.0.1:8000
+
+demo: install
+	DEBUG=$${DEBUG:-true} $(VENV)/bin/mentorplan migrate --no-input
+	DEBUG=$${DEBUG:-true} $(VENV)/bin/mentorplan demo
+
+test: install
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy mentorplan
+	DJANGO_SETTINGS_MODULE=mentorplan.settings_test $(VENV)/bin/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf .tools $(VENV)

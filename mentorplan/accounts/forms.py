@@ -1,0 +1,38 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+
+from mentorplan.accounts.models import User
+
+
+class SignupForm(BaseUserCreationForm):
+    class Meta:
+        model = User
+        fields = ["email", "display_name", "timezone"]
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "There is already an account with this e-mail address. Log in, or reset your "
+                "password if you have forgotten it."
+            )
+        return email
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="E-mail address", widget=forms.EmailInput(attrs={"autofocus": True})
+    )
+    error_messages = {
+        "invalid_login": (
+            "That e-mail address and password do not match an account. Check both and try again."
+        ),
+        "inactive": "This account has been switched off.",
+    }
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "timezone", "slack_handle"]
+        help_texts = {"slack_handle": "Optional, for example @sam."}

@@ -1,0 +1,42 @@
+from django import forms
+
+from mentorplan.groups.models import Group, Invitation, Trainee
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = Group
+        fields = ["name", "course", "region"]
+        help_texts = {"name": "For example “Tuesday buddies” or the trainees' first names."}
+
+
+class TraineeForm(forms.ModelForm):
+    class Meta:
+        model = Trainee
+        fields = ["name", "pronouns", "slack_handle", "email", "timezone"]
+        help_texts = {
+            "name": "The name they like to be called.",
+            "slack_handle": "Optional, for example @amal.",
+        }
+
+
+class TraineeEditForm(TraineeForm):
+    class Meta(TraineeForm.Meta):
+        fields = [*TraineeForm.Meta.fields, "is_active"]
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email"]
+        labels = {"email": "Co-mentor's e-mail address"}
+
+    def __init__(self, *args: object, group: Group, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.group = group
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if self.group.memberships.filter(user__email__iexact=email).exists():
+            raise forms.ValidationError("This mentor is already in the group.")
+        return email

@@ -1,0 +1,189 @@
+from django.contrib import messages
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mentorplan.groups.access import get_group, get_trainee, groups_for
+from mentorplan.groups.forms import GroupForm, InvitationForm, TraineeEditForm, TraineeForm
+from mentorplan.groups.models import Group, Invitation, Membership, Role
+from mentorplan.lib.http import MentorRequest
+
+GET = ["GET", "HEAD"]
+GET_POST = ["GET", "HEAD", "POST"]
+
+
+@require_http_methods(GET)
+def group_list(request: MentorRequest) -> HttpResponse:
+    groups = groups_for(request).annotate(
+        active_trainees=Count("trainees", filter=Q(trainees__is_active=True), distinct=True)
+    )
+    return render(request, "groups/list.html", {"groups": groups, "nav": "groups"})
+
+
+@require_http_methods(GET_POST)
+def group_create(request: MentorRequest) -> HttpResponse:
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            group = form.save()
+            Membership.objects.create(group=group, user=request.user, role=Role.LEAD)
+        messages.success(request, f"“{group.name}” is ready. Add your trainees next.")
+        return redirect("groups:detail", key=group.key)
+    return render(request, "groups/form.html", {"form": form, "nav": "groups"})
+
+
+def _detail_context(request: MentorRequest, group: Group, membership: Membership, **extra: object):
+    context = {
+        "group": group,
+        "membership": membership,
+        "trainees": group.trainees.all(),
+        "memberships": group.memberships.select_related("user").order_by("role", "joined_at"),
+        "invitations": group.invitations.pending().order_by("created_at")
+        if membership.is_lead
+        else [],
+        "trainee_form": TraineeForm(),
+        "invitation_form": InvitationForm(group=group),
+        "nav": "groups",
+    }
+    context.update(extra)
+    return context
+
+
+@require_http_methods(GET)
+def group_detail(request: MentorRequest, key: str) -> HttpResponse:
+    group, membership = get_group(request, key)
+    return render(request, "groups/detail.html", _detail_context(request, group, membership))
+
+
+@require_http_methods(GET_POST)
+def group_edit(request: MentorRequest, key: str) -> HttpResponse:
+    group, _ = get_group(request, key)
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Group details saved.")
+        return redirect("groups:detail", key=group.key)
+    return render(request, "groups/form.html", {"form": form, "group": group, "nav": "groups"})
+
+
+@require_POST
+def trainee_add(request: MentorRequest, key: str) -> HttpResponse:
+    group, membership = get_group(request, key)
+    form = TraineeForm(request.POST)
+    if form.is_valid():
+        trainee = form.save(commit=False)
+        trainee.group = group
+        trainee.save()
+        if not request.htmx:
+            messages.success(request, f"{trainee.name} is in the group.")
+            return redirect("groups:detail", key=group.key)
+        form = TraineeForm()
+    context = _detail_context(request, group, membership, trainee_form=form)
+    template = "groups/detail.html#trainees" if request.htmx else "groups/detail.html"
+    return render(request, template, context)
+
+
+@require_http_methods(GET_POST)
+def trainee_edit(request: MentorRequest, key: str) -> HttpResponse:
+    trainee = get_trainee(request, key)
+    form = TraineeEditForm(request.POST or None, instance=trainee)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{trainee.name}'s details are saved.")
+        return redirect("groups:detail", key=trainee.group.key)
+    return render(
+        request, "groups/trainee_form.html", {"form": form, "trainee": trainee, "nav": "groups"}
+    )
+
+
+@require_POST
+def invitation_create(request: MentorRequest, key: str) -> HttpResponse:
+    group, membership = get_group(request, key, lead=True)
+    form = InvitationForm(request.POST, group=group)
+    if not form.is_valid():
+        context = _detail_context(request, group, membership, invitation_form=form)
+        template = "groups/detail.html#mentors" if request.htmx else "groups/detail.html"
+        return render(request, template, context)
+    with transaction.atomic():
+        # A new invitation replaces any open one for the same address.
+        group.invitations.filter(
+            email__iexact=form.cleaned_data["email"],
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        ).update(revoked_at=timezone.now())
+        invitation = form.save(commit=False)
+        invitation.group = group
+        invitation.invited_by = request.user
+        invitation.save()
+    link = request.build_absolute_uri(reverse("groups:invitation_accept", args=[invitation.token]))
+    send_mail(
+        f"Join “{group.name}” as a co-mentor",
+        render_to_string(
+            "groups/email/invitation.txt",
+            {"invitation": invitation, "link": link, "inviter": request.user},
+        ),
+        None,
+        [invitation.email],
+    )
+    messages.success(
+        request,
+        f"Invitation sent to {invitation.email}. You can also share this link with them: {link}",
+    )
+    return redirect("groups:detail", key=group.key)
+
+
+@require_POST
+def invitation_revoke(request: MentorRequest, key: str) -> HttpResponse:
+    invitation = (
+        Invitation.objects.filter(
+            key=key,
+            group__memberships__user=request.user,
+            group__memberships__role=Role.LEAD,
+        )
+        .select_related("group")
+        .first()
+    )
+    if invitation is None:
+        raise Http404("No such invitation.")
+    if invitation.accepted_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        messages.success(request, f"The invitation for {invitation.email} no longer works.")
+    return redirect("groups:detail", key=invitation.group.key)
+
+
+@require_http_methods(GET_POST)
+def invitation_accept(request: MentorRequest, token: str) -> HttpResponse:
+    """The invited mentor opens the link while logged in with the invited address."""
+    invitation = (
+        Invitation.objects.select_related("group", "invited_by").filter(token=token).first()
+    )
+    if invitation is None or not invitation.is_usable:
+        return render(request, "groups/invitation_invalid.html", status=404)
+    if invitation.email.lower() != request.user.email.lower():
+        return render(
+            request,
+            "groups/invitation_wrong_account.html",
+            {"invitation": invitation},
+            status=403,
+        )
+    if request.method == "POST":
+        with transaction.atomic():
+            locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+            if not locked.is_usable:
+                return render(request, "groups/invitation_invalid.html", status=404)
+            Membership.objects.get_or_create(
+                group=locked.group, user=request.user, defaults={"role": Role.CO_MENTOR}
+            )
+            locked.accepted_at = timezone.now()
+            locked.accepted_by = request.user
+            locked.save(update_fields=["accepted_at", "accepted_by"])
+        messages.success(request, f"You are now a co-mentor of “{invitation.group.name}”.")
+        return redirect("groups:detail", key=invitation.group.key)
+    return render(request, "groups/invitation_accept.html", {"invitation": invitation})

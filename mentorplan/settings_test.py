@@ -1,0 +1,16 @@
+"""Test settings: the real ones, with a fast password hasher and plain static files."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-" + "x7Qm2v9LpR4tZ8wK3nB6yH1cF5jD0sGa" * 2)
+
+from mentorplan.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SECURE_SSL_REDIRECT = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
