@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/", include("mentorplan.accounts.urls")),
     path("groups/", include("mentorplan.groups.urls")),
     path("plans/", include("mentorplan.plans.urls")),
+    path("sessions/", include("mentorplan.calls.urls")),
     path("admin/", admin.site.urls),
 ]

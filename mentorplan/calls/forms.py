@@ -1,0 +1,85 @@
+from datetime import datetime, timedelta
+
+from django import forms
+from django.utils import timezone
+
+from mentorplan.calls.models import MAX_CALL_MINUTES, MIN_CALL_MINUTES, AttendanceStatus, NoteLevel
+from mentorplan.plans.models import PlanTemplate
+
+LENGTH_MESSAGE = f"A call lasts from {MIN_CALL_MINUTES} to {MAX_CALL_MINUTES} minutes."
+NOTE_MAX_CHARS = 20_000
+
+
+class PlanChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: PlanTemplate) -> str:  # type: ignore[override]
+        return f"{obj.title} ({obj.total or 0} min)"  # type: ignore[attr-defined]
+
+
+class CallForm(forms.Form):
+    plan = PlanChoiceField(
+        queryset=PlanTemplate.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": "Choose one of your plans.", "required": "Choose a plan."},
+    )
+    date = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Choose a date.", "invalid": "Give a date like 2026-12-01."},
+    )
+    time = forms.TimeField(
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Choose a start time.", "invalid": "Give a time like 19:00."},
+    )
+    length_minutes = forms.IntegerField(
+        label="Call length in minutes",
+        required=False,
+        min_value=MIN_CALL_MINUTES,
+        max_value=MAX_CALL_MINUTES,
+        help_text="Leave empty to use the plan's own length.",
+        error_messages={
+            "invalid": LENGTH_MESSAGE,
+            "min_value": LENGTH_MESSAGE,
+            "max_value": LENGTH_MESSAGE,
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args: object, plans: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
+        self.fields["date"].help_text = f"Times are in your time zone, {timezone.get_current_timezone_name()}."
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        day, at = data.get("date"), data.get("time")
+        if day is not None and at is not None:
+            when = timezone.make_aware(datetime.combine(day, at), timezone.get_current_timezone())  # type: ignore[arg-type]
+            if when < timezone.now() - timedelta(hours=12):
+                self.add_error("date", "That time has already passed. Choose today or a later date.")
+            data["scheduled_at"] = when
+        return data
+
+
+class NoteForm(forms.Form):
+    level = forms.ChoiceField(choices=NoteLevel.choices)
+    body = forms.CharField(
+        required=False,
+        strip=False,
+        max_length=NOTE_MAX_CHARS,
+        error_messages={"max_length": f"A note holds up to {NOTE_MAX_CHARS:,} characters."},
+    )
+    version = forms.IntegerField(min_value=0)
+    trainee = forms.UUIDField(required=False)
+
+
+class AttendanceForm(forms.Form):
+    status = forms.ChoiceField(choices=AttendanceStatus.choices)
+
+
+CONTROL_ACTIONS = ("start", "pause", "resume", "next", "previous", "jump", "add_time", "end")
+
+
+class ControlForm(forms.Form):
+    action = forms.ChoiceField(choices=[(a, a) for a in CONTROL_ACTIONS])
+    position = forms.IntegerField(required=False, min_value=0)
+    minutes = forms.IntegerField(required=False, min_value=1, max_value=30)
+    expected = forms.IntegerField(required=False, min_value=0)

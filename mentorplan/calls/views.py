@@ -1,0 +1,321 @@
+import zoneinfo
+from typing import Any
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import quote_etag
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mentorplan.calls import welcome
+from mentorplan.calls.forms import AttendanceForm, CallForm, ControlForm, NoteForm
+from mentorplan.calls.models import (
+    Attendance,
+    Call,
+    CallSegment,
+    Note,
+    NoteLevel,
+    Status,
+)
+from mentorplan.calls.tools import tool_for
+from mentorplan.groups.access import get_group
+from mentorplan.lib.http import MentorRequest
+from mentorplan.plans.models import PlanTemplate, SegmentKind
+
+GET = ["GET", "HEAD"]
+
+
+def _get_call(request: MentorRequest, key: object, *, lock: bool = False) -> Call:
+    """A call in one of the mentor's groups, or 404."""
+    calls = Call.objects.for_user(request.user).select_related("group")
+    if lock:
+        calls = calls.select_for_update(of=("self",))
+    try:
+        return calls.get(key=key)
+    except (Call.DoesNotExist, ValueError):
+        raise Http404("No such session.") from None
+
+
+def _get_segment(request: MentorRequest, key: object) -> CallSegment:
+    segment = (
+        CallSegment.objects.select_related("call__group")
+        .filter(call__in=Call.objects.for_user(request.user), key=key)
+        .first()
+    )
+    if segment is None:
+        raise Http404("No such segment.")
+    return segment
+
+
+# --- Planning and lists ---------------------------------------------------------------------------
+
+
+@require_http_methods(GET)
+def group_calls(request: MentorRequest, key: str) -> HttpResponse:
+    group, _ = get_group(request, key)
+    calls = Call.objects.filter(group=group)
+    context = {
+        "group": group,
+        "upcoming": calls.upcoming(),
+        "live": calls.live(),
+        "finished": calls.finished()[:20],
+        "nav": "groups",
+    }
+    template = "calls/group_calls.html#calls" if request.htmx else "calls/group_calls.html"
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def call_plan(request: MentorRequest, key: str) -> HttpResponse:
+    group, _ = get_group(request, key)
+    plans = (
+        PlanTemplate.objects.for_user(request.user)
+        .annotate(total=Sum("segments__minutes"))
+        .filter(total__gt=0)
+        .order_by("-owner_id", "title")
+    )
+    form = CallForm(request.POST or None, plans=plans)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            call = Call.plan(
+                group=group,
+                template=form.cleaned_data["plan"],
+                scheduled_at=form.cleaned_data["scheduled_at"],
+                length_minutes=form.cleaned_data["length_minutes"],
+                created_by=request.user,
+            )
+        messages.success(request, "Session planned.")
+        return redirect("calls:detail", key=call.key)
+    return render(request, "calls/plan.html", {"form": form, "group": group, "nav": "groups"})
+
+
+# --- The session page: planned, live (the runner) or finished ------------------------------------
+
+
+def _local_times(call: Call) -> list[tuple[str, Any]]:
+    """The start time in each trainee's time zone, one line per zone."""
+    zones: dict[str, list[str]] = {}
+    for trainee in call.group.trainees.active():
+        zones.setdefault(trainee.timezone, []).append(trainee.name)
+    result = []
+    for zone, names in sorted(zones.items()):
+        try:
+            local = timezone.localtime(call.scheduled_at, zoneinfo.ZoneInfo(zone))
+        except zoneinfo.ZoneInfoNotFoundError:
+            continue
+        result.append((", ".join(names), local, zone))
+    return result
+
+
+def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
+    segments = list(call.segments.all())
+    now = timezone.now()
+    clock = call.clock(segments, now)
+    context: dict[str, Any] = {
+        "call": call,
+        "group": call.group,
+        "segments": segments,
+        "clock": clock,
+        "now": now,
+        "nav": "groups",
+    }
+    status = call.status
+    if status == Status.PLANNED:
+        context["local_times"] = _local_times(call)
+        context["overflow"] = Call.overflow_minutes(segments, call.length_minutes)
+        return context
+    visible = Note.objects.visible_to(request.user).filter(call=call).select_related("trainee")
+    if status == Status.ENDED:
+        by_segment: dict[int, list[Note]] = {}
+        for note in visible.exclude(body="").order_by("segment__position", "level"):
+            by_segment.setdefault(note.segment_id, []).append(note)
+        context["notes"] = [(s, by_segment[s.pk]) for s in segments if s.pk in by_segment]
+        return context
+    current = segments[call.current_position or 0]
+    mine = {
+        note.level: note
+        for note in visible.filter(segment=current, trainee__isnull=True)
+    }
+    default_level = NoteLevel.PRIVATE if current.kind == SegmentKind.WELCOME else NoteLevel.MENTORS
+    context["current"] = current
+    context["note_boxes"] = [
+        {"level": level, "label": label, "note": mine.get(level), "open": level == default_level}
+        for level, label in NoteLevel.choices
+    ]
+    tool = tool_for(current.kind)
+    if tool is not None:
+        context["tool_template"] = tool.template
+        context.update(tool.context(request, call, current))
+    return context
+
+
+@require_http_methods(GET)
+def call_detail(request: MentorRequest, key: str) -> HttpResponse:
+    call = _get_call(request, key)
+    context = _runner_context(request, call)
+    template = {
+        Status.PLANNED: "calls/planned.html",
+        Status.ENDED: "calls/finished.html",
+    }.get(call.status, "calls/runner.html")
+    if request.htmx and template == "calls/runner.html":
+        template += "#runner"
+    response = render(request, template, context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(GET)
+def call_state(request: MentorRequest, key: str) -> HttpResponse:
+    """What other screens poll: the version of the live state, answered with 304 when unchanged."""
+    call = _get_call(request, key)
+    etag = quote_etag(f"call-{call.pk}-v{call.version}")
+    if etag in request.headers.get("If-None-Match", ""):
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = JsonResponse(
+            {
+                "version": call.version,
+                "status": call.status.value,
+                "server_now": timezone.now().timestamp() * 1000,
+            }
+        )
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_POST
+def call_control(request: MentorRequest, key: str) -> HttpResponse:
+    form = ControlForm(request.POST)
+    if not form.is_valid():
+        call = _get_call(request, key)
+        messages.error(request, "That button did not send what the runner expected. Try again.")
+        return _after_change(request, call)
+    action = form.cleaned_data["action"]
+    with transaction.atomic():
+        call = _get_call(request, key, lock=True)
+        segments = list(call.segments.select_for_update())
+        expected = form.cleaned_data["expected"]
+        if expected is not None and expected != call.version:
+            # Someone else changed the session a moment ago; show them what it is now.
+            return _after_change(request, call)
+        now = timezone.now()
+        if call.status == Status.ENDED:
+            return _after_change(request, call)
+        if action == "start" and call.started_at is None:
+            call.start(segments, now)
+        elif call.started_at is None:
+            return _after_change(request, call)
+        elif action == "pause":
+            call.pause(now)
+        elif action == "resume":
+            call.resume(now)
+        elif action in {"next", "previous", "jump"}:
+            position = form.cleaned_data["position"]
+            if action != "jump":
+                position = (call.current_position or 0) + (1 if action == "next" else -1)
+            if position is None or not 0 <= position < len(segments):
+                return _after_change(request, call)
+            call.move_to(segments, position, now)
+        elif action == "add_time":
+            call.add_time(segments, form.cleaned_data["minutes"] or 5)
+        elif action == "end":
+            call.end(segments, now)
+        call.version = F("version") + 1
+        call.save()
+        call.refresh_from_db()
+    return _after_change(request, call)
+
+
+def _after_change(request: MentorRequest, call: Call) -> HttpResponse:
+    if request.htmx:
+        if call.status in (Status.LIVE, Status.PAUSED):
+            return render(request, "calls/runner.html#runner", _runner_context(request, call))
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = call_url(call)
+        return response
+    return redirect("calls:detail", key=call.key)
+
+
+def call_url(call: Call) -> str:
+    return reverse("calls:detail", args=[call.key])
+
+
+# --- Notes, attendance, games ---------------------------------------------------------------------
+
+
+@require_POST
+def note_save(request: MentorRequest, key: str) -> HttpResponse:
+    """Autosave of one note. Answers JSON: the new version, or the other mentor's text on conflict."""
+    segment = _get_segment(request, key)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        errors = "; ".join(str(e) for field in form.errors.values() for e in field)
+        return JsonResponse({"error": errors}, status=400)
+    data = form.cleaned_data
+    trainee = None
+    if data["trainee"]:
+        trainee = segment.call.group.trainees.filter(key=data["trainee"]).first()
+        if trainee is None:
+            raise Http404("No such trainee in this group.")
+    lookup: dict[str, Any] = {"segment": segment, "trainee": trainee, "level": data["level"]}
+    if data["level"] == NoteLevel.PRIVATE:
+        lookup["author"] = request.user
+    try:
+        with transaction.atomic():
+            note, _ = Note.objects.select_for_update().get_or_create(
+                **lookup, defaults={"call": segment.call, "author": request.user}
+            )
+            if note.version != data["version"]:
+                return JsonResponse(
+                    {
+                        "conflict": True,
+                        "version": note.version,
+                        "body": note.body,
+                        "updated_by": str(note.updated_by or ""),
+                    },
+                    status=409,
+                )
+            note.body = data["body"]
+            note.version += 1
+            note.updated_by = request.user
+            note.save()
+    except IntegrityError:
+        # Two first saves raced; the loser retries against the winner's version.
+        return JsonResponse({"conflict": True, "version": 0, "body": ""}, status=409)
+    return JsonResponse(
+        {"version": note.version, "saved_at": timezone.localtime(note.updated_at).strftime("%H:%M")}
+    )
+
+
+@require_POST
+def attendance_set(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
+    call = _get_call(request, key)
+    person = call.group.trainees.filter(key=trainee).first()
+    if person is None:
+        raise Http404("No such trainee in this group.")
+    form = AttendanceForm(request.POST)
+    if form.is_valid():
+        Attendance.objects.update_or_create(
+            call=call, trainee=person, defaults={"status": form.cleaned_data["status"]}
+        )
+    elif not request.htmx:
+        messages.error(request, "Choose here, late or away.")
+    return _tool_response(request, call)
+
+
+@require_POST
+def game_shuffle(request: MentorRequest, key: str) -> HttpResponse:
+    call = _get_call(request, key)
+    welcome.suggest_game(call, avoid_current=True)
+    return _tool_response(request, call)
+
+
+def _tool_response(request: MentorRequest, call: Call) -> HttpResponse:
+    if request.htmx and call.is_running:
+        return render(request, "calls/runner.html#tool", _runner_context(request, call))
+    return redirect("calls:detail", key=call.key)
