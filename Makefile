@@ -27,7 +27,7 @@ demo: install
 	DEBUG=$${DEBUG:-true} $(VENV)/bin/mentorplan demo
 
 test: install
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -2,9 +2,11 @@
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+
+from mentorplan.lib.testing_browser import assert_accessible, watch_console
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests are
 # still plain synchronous calls, so Django's guard against async contexts does not apply to them.
@@ -23,6 +25,22 @@ CHROMIUM_ARGS = [
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true"}
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that commits to the database (browser tests through the live server, tests
+    marked `django_db(transaction=True)`) starts from the database as `migrate` leaves it, built-in
+    plans included. Django empties the database after each such test and serialized rollback puts
+    the migrations' rows back first. It is all or none: after a test without it, Django recreates
+    content types that collide with the restored rows, so each of these tests gets it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        options = dict(marker.kwargs) if marker else {}
+        fixtures = getattr(item, "fixturenames", ())
+        commits = options.get("transaction") or {"transactional_db", "live_server"} & set(fixtures)
+        if commits and not options.get("serialized_rollback"):
+            options.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**options), append=False)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not shutil.which(CHROMIUM):
@@ -30,32 +48,63 @@ def browser() -> Iterator[object]:
         if IN_CI:
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    opened = connections.all(initialized_only=True)
     with sync_playwright() as playwright:
+        # Between its calls Playwright's sync API marks an asyncio loop as running in this thread.
+        # Django then keeps database connections per async context instead of per thread, and
+        # would open new ones that lack the test database's state (the copy that serialized
+        # rollback restores): keep using the connections the test run already has.
+        for connection in opened:
+            connections[connection.alias] = connection
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
 @pytest.fixture
-def page(browser, live_server) -> Iterator[object]:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+def console_errors() -> Iterator[list[str]]:
+    """Console errors and uncaught exceptions of the test's pages. Any left at the end fail the
+    test: a Content-Security-Policy violation, for one, shows up here and nowhere else. A test
+    that expects an error asserts on this list and clears it."""
+    errors: list[str] = []
+    yield errors
+    if errors:
+        pytest.fail("The browser reported errors:\n" + "\n".join(errors), pytrace=False)
+
+
+def _new_page(browser, live_server, console_errors: list[str], **options: object) -> Iterator:
+    context = browser.new_context(base_url=live_server.url, **options)
     context.set_default_timeout(10_000)
     page = context.new_page()
+    watch_console(page, console_errors)
     yield page
     context.close()
 
 
 @pytest.fixture
-def phone(browser, live_server) -> Iterator[object]:
-    context = browser.new_context(
-        base_url=live_server.url,
+def page(browser, live_server, console_errors) -> Iterator[object]:
+    yield from _new_page(
+        browser, live_server, console_errors, viewport={"width": 1280, "height": 900}
+    )
+
+
+@pytest.fixture
+def phone(browser, live_server, console_errors) -> Iterator[object]:
+    yield from _new_page(
+        browser,
+        live_server,
+        console_errors,
         viewport={"width": 390, "height": 844},
         is_mobile=True,
         has_touch=True,
     )
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
+
+
+@pytest.fixture
+def axe_check() -> Callable[[object], None]:
+    """`axe_check(page)` fails the test with axe-core's report when the page as it is now has
+    any accessibility violation."""
+    return assert_accessible

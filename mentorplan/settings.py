@@ -38,6 +38,11 @@ INSTALLED_APPS = [
     "mentorplan.accounts",
     "mentorplan.groups",
     "mentorplan.plans",
+    "mentorplan.calls",
+    "mentorplan.goals",
+    "mentorplan.recap",
+    "mentorplan.feedback",
+    "mentorplan.wrapup",
 ]
 
 MIDDLEWARE = [

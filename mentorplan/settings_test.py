@@ -14,3 +14,7 @@ STORAGES = {
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The live server of browser tests serves static files from the app folders, as in development,
+# without a `collectstatic` run first.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

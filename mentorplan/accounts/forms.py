@@ -30,6 +30,11 @@ class LoginForm(AuthenticationForm):
         "inactive": "This account has been switched off.",
     }
 
+    def clean_username(self) -> str:
+        # Addresses are stored in lower case, whatever case the mentor types; lowering here also
+        # makes the failed-login limit count "Sam@x.org" and "sam@x.org" as the same account.
+        return self.cleaned_data["username"].lower()
+
 
 class ProfileForm(forms.ModelForm):
     class Meta:

@@ -11,7 +11,7 @@ NOTE_MAX_CHARS = 20_000
 
 
 class PlanChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: PlanTemplate) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: PlanTemplate) -> str:
         return f"{obj.title} ({obj.total or 0} min)"  # type: ignore[attr-defined]
 
 
@@ -19,10 +19,13 @@ class CallForm(forms.Form):
     plan = PlanChoiceField(
         queryset=PlanTemplate.objects.none(),
         empty_label=None,
-        error_messages={"invalid_choice": "Choose one of your plans.", "required": "Choose a plan."},
+        error_messages={
+            "invalid_choice": "Choose one of your plans.",
+            "required": "Choose a plan.",
+        },
     )
     date = forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "Choose a date.", "invalid": "Give a date like 2026-12-01."},
     )
     time = forms.TimeField(
@@ -46,15 +49,29 @@ class CallForm(forms.Form):
     def __init__(self, *args: object, plans: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
-        self.fields["date"].help_text = f"Times are in your time zone, {timezone.get_current_timezone_name()}."
+        self.fields[
+            "date"
+        ].help_text = f"Times are in your time zone, {timezone.get_current_timezone_name()}."
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
+        plan = data.get("plan")
+        if (
+            plan is not None
+            and data.get("length_minutes") is None
+            and "length_minutes" not in self.errors
+        ):
+            total = plan.total or 0
+            if not MIN_CALL_MINUTES <= total <= MAX_CALL_MINUTES:
+                message = f"{plan.title} lasts {total} minutes. {LENGTH_MESSAGE}"
+                self.add_error("length_minutes", f"{message} Give this call a length.")
         day, at = data.get("date"), data.get("time")
         if day is not None and at is not None:
-            when = timezone.make_aware(datetime.combine(day, at), timezone.get_current_timezone())  # type: ignore[arg-type]
+            when = timezone.make_aware(datetime.combine(day, at), timezone.get_current_timezone())
             if when < timezone.now() - timedelta(hours=12):
-                self.add_error("date", "That time has already passed. Choose today or a later date.")
+                self.add_error(
+                    "date", "That time has already passed. Choose today or a later date."
+                )
             data["scheduled_at"] = when
         return data
 

@@ -7,7 +7,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from mentorplan.calls.timing import FLEXIBLE_FLOOR_MINUTES, Slot, fit_minutes, share
+from mentorplan.calls.timing import (
+    FLEXIBLE_FLOOR_MINUTES,
+    Slot,
+    clock_text,
+    fit_minutes,
+    share,
+)
 from mentorplan.groups.models import Group, Trainee
 from mentorplan.plans.models import PlanTemplate, SegmentKind
 
@@ -96,8 +102,33 @@ class Clock:
         return max(0, self.length - self.active)
 
     @property
+    def countdown_text(self) -> str:
+        return clock_text(self.remaining)
+
+    @property
+    def active_text(self) -> str:
+        return clock_text(self.active)
+
+    @property
+    def overrun_minutes(self) -> int:
+        """Whole minutes over time, counted as 1 from the first second over."""
+        return max(1, self.overrun // 60)
+
+    @property
+    def left_minutes(self) -> int:
+        return round(self.left_after_current / 60)
+
+    @property
     def upcoming(self) -> list[SegmentView]:
         return [view for view in self.segments if not view.is_done and not view.is_current]
+
+    @property
+    def upcoming_label(self) -> str:
+        """What is left after the current segment, in words for the overrun message."""
+        upcoming = self.upcoming
+        if len(upcoming) == 1:
+            return upcoming[0].segment.title
+        return f"the remaining {len(upcoming)} segments" if upcoming else ""
 
     @property
     def progress_percent(self) -> int:
@@ -124,7 +155,7 @@ class Call(models.Model):
     current_position = models.PositiveSmallIntegerField(null=True, blank=True)
     # Call time (pauses excluded) at which the current segment was entered.
     current_entered_active = models.FloatField(default=0)
-    # Bumped on every change of the live state, so other screens can tell cheaply that they are behind.
+    # Bumped on every change of the live state, so other screens can tell cheaply they are behind.
     version = models.PositiveIntegerField(default=0)
 
     objects = CallQuerySet.as_manager()
@@ -191,7 +222,9 @@ class Call(models.Model):
     def fit_to_length(self) -> None:
         segments = list(self.segments.all())
         minutes, _ = fit_minutes(
-            [s.template_minutes for s in segments], [s.flexible for s in segments], self.length_minutes
+            [s.template_minutes for s in segments],
+            [s.flexible for s in segments],
+            self.length_minutes,
         )
         for segment, planned in zip(segments, minutes, strict=True):
             segment.planned_minutes = planned
@@ -245,20 +278,17 @@ class Call(models.Model):
             current_segment = segments[current]
             current_budget = current_segment.allotted_seconds + current_segment.extra_seconds
             current_left = max(0.0, current_budget - elapsed(current_segment))
-            later = segments[current + 1 :]
+            pending = _pending(segments, current)
             shares = share(
-                [
-                    Slot(max(0, s.planned_minutes * 60 - round(s.spent_seconds)), s.flexible)
-                    for s in later
-                ],
+                [_slot(s) for s in pending],
                 round(length - active - current_left),
                 floor=FLEXIBLE_FLOOR_MINUTES * 60,
             )
             shortfall = shares.shortfall
-            for segment in segments[:current]:
+            for segment in segments:
                 budgets[segment.position] = segment.spent_seconds
             budgets[current] = current_budget
-            for segment, seconds in zip(later, shares.seconds, strict=True):
+            for segment, seconds in zip(pending, shares.seconds, strict=True):
                 budgets[segment.position] = segment.spent_seconds + seconds
 
         views = [
@@ -267,8 +297,8 @@ class Call(models.Model):
                 budget=round(budgets[segment.position]),
                 elapsed=round(elapsed(segment)),
                 is_current=segment.position == current,
-                is_done=(current is not None and segment.position < current)
-                or self.ended_at is not None,
+                is_done=self.ended_at is not None
+                or (segment.started_at is not None and segment.position != current),
             )
             for segment in segments
         ]
@@ -339,17 +369,29 @@ class Call(models.Model):
         active = self.active_seconds(now)
         self.current_position = position
         self.current_entered_active = active
-        later = segments[position:]
+        segment = segments[position]
         shares = share(
-            [Slot(max(0, s.planned_minutes * 60 - round(s.spent_seconds)), s.flexible) for s in later],
+            [_slot(s) for s in [segment, *_pending(segments, position)]],
             round(self.length_minutes * 60 - active),
             floor=FLEXIBLE_FLOOR_MINUTES * 60,
         )
-        segment = segments[position]
         segment.allotted_seconds = round(segment.spent_seconds) + shares.seconds[0]
+        # Time added on an earlier visit was used then; the new budget already counts it as spent.
+        segment.extra_seconds = 0
         segment.started_at = segment.started_at or now
         segment.ended_at = None
-        segment.save(update_fields=["allotted_seconds", "started_at", "ended_at"])
+        segment.save(update_fields=["allotted_seconds", "extra_seconds", "started_at", "ended_at"])
+
+
+def _pending(segments: list["CallSegment"], current: int) -> list["CallSegment"]:
+    """Segments still to come: never entered, wherever they are in the agenda."""
+    return [s for s in segments if s.started_at is None and s.position != current]
+
+
+def _slot(segment: "CallSegment") -> Slot:
+    return Slot(
+        max(0, segment.planned_minutes * 60 - round(segment.spent_seconds)), segment.flexible
+    )
 
 
 class CallSegment(models.Model):
@@ -481,6 +523,9 @@ class Attendance(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.trainee}: {self.get_status_display()}"
+
 
 class BrainGame(models.Model):
     """A short online game that warms up thinking, suggested during the welcome."""
@@ -503,3 +548,6 @@ class GameSuggestion(models.Model):
 
     call = models.OneToOneField(Call, on_delete=models.CASCADE, related_name="game_suggestion")
     game = models.ForeignKey(BrainGame, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.game} for {self.call}"

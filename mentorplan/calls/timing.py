@@ -75,3 +75,14 @@ def fit_minutes(minutes: list[int], flexible: list[bool], length: int) -> tuple[
     slots = [Slot(m, f) for m, f in zip(minutes, flexible, strict=True)]
     shares = share(slots, length, floor=FLEXIBLE_FLOOR_MINUTES)
     return shares.seconds, shares.shortfall
+
+
+def clock_text(seconds: float) -> str:
+    """A stretch of time as a clock shows it: "9:05", "1:02:05". The sign is left to the words
+    around it ("left", "over"). runner.js formats the same way between server updates."""
+    total = abs(round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02}:{secs:02}"
+    return f"{minutes}:{secs:02}"

@@ -1,4 +1,4 @@
-"""The segment tool registry: each segment kind can show a tool in the runner.
+"""The segment tool registry: each segment kind can show tools in the runner.
 
 The app that owns a tool's data registers it here (in its AppConfig.ready), so the runner knows
 segment kinds but never imports goals, topics or wrap-up code.
@@ -21,12 +21,15 @@ class SegmentTool:
     context: ContextFunction
 
 
-_tools: dict[str, SegmentTool] = {}
+_tools: dict[str, list[SegmentTool]] = {}
 
 
 def register(kind: str, template: str, context: ContextFunction) -> None:
-    _tools[kind] = SegmentTool(template=template, context=context)
+    """Add a tool to a segment kind; a kind shows its tools in the order they were registered."""
+    tools = _tools.setdefault(kind, [])
+    if all(tool.template != template for tool in tools):
+        tools.append(SegmentTool(template=template, context=context))
 
 
-def tool_for(kind: str) -> SegmentTool | None:
-    return _tools.get(kind)
+def tools_for(kind: str) -> list[SegmentTool]:
+    return list(_tools.get(kind, []))

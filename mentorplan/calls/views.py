@@ -21,7 +21,7 @@ from mentorplan.calls.models import (
     NoteLevel,
     Status,
 )
-from mentorplan.calls.tools import tool_for
+from mentorplan.calls.tools import tools_for
 from mentorplan.groups.access import get_group
 from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import PlanTemplate, SegmentKind
@@ -29,7 +29,7 @@ from mentorplan.plans.models import PlanTemplate, SegmentKind
 GET = ["GET", "HEAD"]
 
 
-def _get_call(request: MentorRequest, key: object, *, lock: bool = False) -> Call:
+def _get_call(request: MentorRequest, key: str, *, lock: bool = False) -> Call:
     """A call in one of the mentor's groups, or 404."""
     calls = Call.objects.for_user(request.user).select_related("group")
     if lock:
@@ -96,7 +96,7 @@ def call_plan(request: MentorRequest, key: str) -> HttpResponse:
 # --- The session page: planned, live (the runner) or finished ------------------------------------
 
 
-def _local_times(call: Call) -> list[tuple[str, Any]]:
+def _local_times(call: Call) -> list[tuple[str, Any, str]]:
     """The start time in each trainee's time zone, one line per zone."""
     zones: dict[str, list[str]] = {}
     for trainee in call.group.trainees.active():
@@ -136,19 +136,16 @@ def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
         context["notes"] = [(s, by_segment[s.pk]) for s in segments if s.pk in by_segment]
         return context
     current = segments[call.current_position or 0]
-    mine = {
-        note.level: note
-        for note in visible.filter(segment=current, trainee__isnull=True)
-    }
+    mine = {note.level: note for note in visible.filter(segment=current, trainee__isnull=True)}
     default_level = NoteLevel.PRIVATE if current.kind == SegmentKind.WELCOME else NoteLevel.MENTORS
     context["current"] = current
     context["note_boxes"] = [
         {"level": level, "label": label, "note": mine.get(level), "open": level == default_level}
         for level, label in NoteLevel.choices
     ]
-    tool = tool_for(current.kind)
-    if tool is not None:
-        context["tool_template"] = tool.template
+    context["tool_templates"] = []
+    for tool in tools_for(current.kind):
+        context["tool_templates"].append(tool.template)
         context.update(tool.context(request, call, current))
     return context
 
@@ -163,6 +160,12 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     }.get(call.status, "calls/runner.html")
     if request.htmx and template == "calls/runner.html":
         template += "#runner"
+    elif request.htmx:
+        # A runner that polls learns the session ended (or never started): load the whole page,
+        # instead of swapping a full page into the runner's place.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = call_url(call)
+        return response
     response = render(request, template, context)
     response["Cache-Control"] = "no-store"
     return response
@@ -250,11 +253,14 @@ def call_url(call: Call) -> str:
 
 @require_POST
 def note_save(request: MentorRequest, key: str) -> HttpResponse:
-    """Autosave of one note. Answers JSON: the new version, or the other mentor's text on conflict."""
+    """Autosave of one note. Answers JSON: the new version, or the other text on a conflict."""
     segment = _get_segment(request, key)
     form = NoteForm(request.POST)
     if not form.is_valid():
         errors = "; ".join(str(e) for field in form.errors.values() for e in field)
+        if _from_plain_form(request):
+            messages.error(request, f"The note was not saved. {errors}")
+            return redirect(call_url(segment.call))
         return JsonResponse({"error": errors}, status=400)
     data = form.cleaned_data
     trainee = None
@@ -271,6 +277,9 @@ def note_save(request: MentorRequest, key: str) -> HttpResponse:
                 **lookup, defaults={"call": segment.call, "author": request.user}
             )
             if note.version != data["version"]:
+                if _from_plain_form(request):
+                    messages.error(request, NOTE_CONFLICT)
+                    return redirect(call_url(segment.call))
                 return JsonResponse(
                     {
                         "conflict": True,
@@ -287,9 +296,23 @@ def note_save(request: MentorRequest, key: str) -> HttpResponse:
     except IntegrityError:
         # Two first saves raced; the loser retries against the winner's version.
         return JsonResponse({"conflict": True, "version": 0, "body": ""}, status=409)
+    if _from_plain_form(request):
+        messages.success(request, "Note saved.")
+        return redirect(call_url(segment.call))
     return JsonResponse(
         {"version": note.version, "saved_at": timezone.localtime(note.updated_at).strftime("%H:%M")}
     )
+
+
+NOTE_CONFLICT = (
+    "The note was not saved: a co-mentor changed it while you were writing. "
+    "Their text is below; add your part to it and save again."
+)
+
+
+def _from_plain_form(request: MentorRequest) -> bool:
+    """A note form sent by the browser itself, with JavaScript off. notes.js asks for JSON."""
+    return request.get_preferred_type(["application/json", "text/html"]) == "text/html"
 
 
 @require_POST

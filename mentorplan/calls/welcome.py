@@ -1,4 +1,4 @@
-"""The welcome & chit chat segment's tool: attendance, private relationship notes, a thinking game."""
+"""The welcome & chit chat segment's tool: attendance, private relationship notes, a game."""
 
 import random
 from typing import Any
@@ -22,7 +22,9 @@ def suggest_game(call: Call, *, avoid_current: bool = False) -> GameSuggestion |
     """Pick a game that is neither the group's last one nor (when shuffling) the one shown now."""
     avoid: set[int] = set()
     previous = (
-        GameSuggestion.objects.filter(call__group_id=call.group_id)
+        GameSuggestion.objects.filter(
+            call__group_id=call.group_id, call__scheduled_at__lt=call.scheduled_at
+        )
         .exclude(call=call)
         .order_by("-call__scheduled_at")
         .values_list("game_id", flat=True)

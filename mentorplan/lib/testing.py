@@ -1,10 +1,20 @@
 """Small factories for tests: plain functions, sensible defaults, keyword overrides."""
 
+import html
 import itertools
+import re
+from datetime import datetime, timedelta
+
+from django.http import HttpResponse
+from django.utils import timezone
 
 from mentorplan.accounts.models import User
-from mentorplan.groups.models import Group, Membership, Role, Trainee
+from mentorplan.calls.models import Attendance, AttendanceStatus, Call
+from mentorplan.feedback.models import Feedback
+from mentorplan.goals.models import Goal
+from mentorplan.groups.models import Group, Invitation, Membership, Role, Trainee
 from mentorplan.plans.models import PlanSegment, PlanTemplate, SegmentKind
+from mentorplan.recap.models import Topic, TopicPerson, TopicStatus
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)
@@ -50,3 +60,137 @@ def make_plan(
 
 def default_plan() -> PlanTemplate:
     return PlanTemplate.objects.get(owner__isnull=True, title="Standard mentoring session")
+
+
+def make_call(
+    group: Group,
+    template: PlanTemplate | None = None,
+    *,
+    scheduled_at: datetime | None = None,
+    length_minutes: int | None = None,
+    created_by: User | None = None,
+) -> Call:
+    """A planned session of `group` (tomorrow, the default plan, planned by its lead mentor)."""
+    return Call.plan(
+        group=group,
+        template=template or default_plan(),
+        scheduled_at=scheduled_at or timezone.now() + timedelta(days=1),
+        length_minutes=length_minutes,
+        created_by=created_by or group.memberships.get(role=Role.LEAD).user,
+    )
+
+
+def start_call(call: Call, at: datetime | None = None) -> Call:
+    """Start `call`, now unless `at` says when, as the runner's start button does."""
+    call.start(list(call.segments.all()), at or timezone.now())
+    call.save()
+    return call
+
+
+def end_call(call: Call, at: datetime | None = None) -> Call:
+    """End `call` (starting it first if need be), as the runner's end button does."""
+    if call.started_at is None:
+        start_call(call, at)
+    call.end(list(call.segments.all()), at or timezone.now())
+    call.save()
+    return call
+
+
+def make_invitation(group: Group, email: str = "", **fields: object) -> Invitation:
+    """An open invitation to `group`, sent by its lead mentor unless `invited_by` is given."""
+    if "invited_by" not in fields:
+        fields["invited_by"] = group.memberships.get(role=Role.LEAD).user
+    return Invitation.objects.create(
+        group=group, email=email or f"invitee{next(_counter)}@example.org", **fields
+    )
+
+
+def field_errors(response: HttpResponse, auto_id: str) -> list[str]:
+    """The error messages shown next to the form field whose input has the id `auto_id`."""
+    content = response.content.decode()
+    pattern = rf'<p class="error" id="{re.escape(auto_id)}_error">(.*?)</p>'
+    return [html.unescape(message) for message in re.findall(pattern, content, re.DOTALL)]
+
+
+def is_partial(response: HttpResponse) -> bool:
+    """True for an htmx fragment: no page frame around it."""
+    content = response.content.decode().lower()
+    return "<html" not in content and "<body" not in content
+
+
+def page_text(response: HttpResponse) -> str:
+    """The text a reader sees: no tags, entities decoded, runs of white space made one space."""
+    text = re.sub(r"<[^>]*>", " ", response.content.decode())
+    return re.sub(r"\s+", " ", html.unescape(text))
+
+
+_SEGMENT_ROW = re.compile(
+    r'<h2 class="h3">\d+\. (?P<title>.*?)</h2>\s*'
+    r'<span class="segment-minutes">(?P<minutes>\d+) min</span>\s*'
+    r'(?P<flexible><span class="badge">flexible</span>)?'
+)
+
+
+def plan_rows(response: HttpResponse) -> list[tuple[str, int, bool]]:
+    """The segments a plan page shows, in order: (title, minutes, flexible)."""
+    return [
+        (html.unescape(match["title"]), int(match["minutes"]), bool(match["flexible"]))
+        for match in _SEGMENT_ROW.finditer(response.content.decode())
+    ]
+
+
+def plan_total(response: HttpResponse) -> int:
+    """The total planned minutes a plan page shows."""
+    match = re.search(r'id="plan-total">(\d+) min<', response.content.decode())
+    assert match, "the page shows no total"
+    return int(match[1])
+
+
+def make_goal(owner: Trainee | User, group: Group | None = None, **fields: object) -> Goal:
+    """An agreed, open goal of `owner` (a trainee, or a mentor of `group`), due in a week."""
+    if isinstance(owner, Trainee):
+        fields.update(group=group or owner.group, trainee=owner)
+    else:
+        fields.update(group=group or owner.memberships.get().group, mentor=owner)
+    fields.setdefault("text", f"Finish {next(_counter)} katas on arrays")
+    fields.setdefault("deadline", timezone.localdate() + timedelta(days=7))
+    return Goal.objects.create(**fields)
+
+
+def at_segment(call: Call, kind: str, at: datetime | None = None) -> Call:
+    """Move `call` (started first if need be) to its first segment of `kind`, as the runner does."""
+    if call.started_at is None:
+        start_call(call, at)
+    segments = list(call.segments.all())
+    position = next(s.position for s in segments if s.kind == kind)
+    call.move_to(segments, position, at or timezone.now())
+    call.save()
+    return call
+
+
+def check_in(call: Call, trainee: Trainee, status: str = AttendanceStatus.PRESENT) -> Attendance:
+    """Take `trainee`'s attendance in `call` (here, unless `status` says otherwise)."""
+    attendance, _ = Attendance.objects.update_or_create(
+        call=call, trainee=trainee, defaults={"status": status}
+    )
+    return attendance
+
+
+def make_topic(
+    call: Call, title: str, *trainees: Trainee, status: str = TopicStatus.OPEN
+) -> Topic:
+    """A topic first raised in `call`, with each of `trainees` on it at `status`."""
+    topic = Topic.objects.create(group=call.group, title=title, first_call=call)
+    TopicPerson.objects.bulk_create(
+        TopicPerson(topic=topic, trainee=trainee, status=status) for trainee in trainees
+    )
+    return topic
+
+
+def make_feedback(call: Call, trainee: Trainee, **fields: object) -> Feedback:
+    """Feedback on `trainee` from `call`, by the call's planner unless `author` is given."""
+    fields.setdefault("author", call.created_by)
+    fields.setdefault("precise", "Returning a value from a function")
+    fields.setdefault("evidence", "Could not return a value in last week's homework")
+    fields.setdefault("actionable", "Functions need another session")
+    return Feedback.objects.create(call=call, trainee=trainee, **fields)

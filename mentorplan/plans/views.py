@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentorplan.lib.http import MentorRequest
@@ -61,7 +62,10 @@ def _render_editor(
         "nav": "plans",
     }
     name = "plans/detail.html#editor" if request.htmx else "plans/detail.html"
-    return render(request, name, context)
+    response = render(request, name, context)
+    # The same URL gives a page or a fragment: caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _done(request: MentorRequest, template: PlanTemplate, message: str = "") -> HttpResponse:
@@ -77,7 +81,8 @@ def plan_list(request: MentorRequest) -> HttpResponse:
     plans = (
         PlanTemplate.objects.for_user(request.user)
         .annotate(total=Sum("segments__minutes"), count=Count("segments"))
-        .order_by("-owner_id", "title")
+        # Built-in plans first on every database (NULLs sort differently in SQLite and PostgreSQL).
+        .order_by(F("owner_id").asc(nulls_first=True), "title")
     )
     return render(request, "plans/list.html", {"plans": plans, "nav": "plans"})
 

@@ -6,6 +6,7 @@
 (function () {
   const POLL_MS = 3000;
   let skew = 0; // server clock minus this device's clock, in ms
+  let measured = false; // skew came from a poll's round trip rather than from reading the page
   let base = null; // the state as rendered, with the moment it was true
   let announced = new Set();
   let timer = null;
@@ -20,14 +21,12 @@
     return (h ? h + ":" + String(m).padStart(2, "0") : m) + ":" + sec;
   }
 
-  function plural(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
-  }
-
   function read(runner) {
     const d = runner.dataset;
     const serverNow = Number(d.serverNow);
-    skew = serverNow - Date.now();
+    // Until a poll has measured the skew, take the page's render time as "now" (it is at most
+    // the page's transfer time old).
+    if (!measured) skew = serverNow - Date.now();
     base = {
       runner: runner,
       serverNow: serverNow,
@@ -73,11 +72,11 @@
   }
 
   function overrunText(remaining, left) {
-    const over = Math.max(1, Math.ceil(-remaining / 60));
-    const leftMin = Math.max(0, Math.floor(left / 60));
-    if (!base.rest) return plural(over, "min") + " over — the call's planned time is nearly used up.";
-    return plural(over, "min") + " over — " + plural(leftMin, "min") + " left for " + base.rest +
-      " if you move on now.";
+    // "min" is an abbreviation: 1 min, 3 min. Whole minutes over, counted from the first second.
+    const over = Math.max(1, Math.floor(-remaining / 60));
+    const leftMin = Math.max(0, Math.round(left / 60));
+    if (!base.rest) return over + " min over — the call's planned time is nearly used up.";
+    return over + " min over — " + leftMin + " min left for " + base.rest + " if you move on now.";
   }
 
   function tick() {
@@ -124,6 +123,7 @@
       const state = await response.json();
       const received = Date.now();
       skew = state.server_now - (sent + received) / 2;
+      measured = true;
       if (String(state.version) !== base.version) refresh();
     } catch (error) {
       // Offline for a moment: keep counting locally and try again on the next beat.
@@ -143,7 +143,8 @@
   }
 
   function shortcut(event) {
-    if (!base || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!base || event.defaultPrevented || event.repeat) return; // a held key acts once
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
     if (target.closest("input, textarea, select, [contenteditable]")) return; // typing
     if (event.key === " " && target.closest("button, a, summary")) return; // Space presses that control
@@ -151,7 +152,8 @@
                   "p": "previous", "P": "previous", "ArrowLeft": "previous" };
     const name = map[event.key];
     if (!name) return;
-    const button = base.runner.querySelector('[data-shortcut="' + name + '"]');
+    // The runner on the page now: just after an htmx swap `base` may still be the old one.
+    const button = document.querySelector('#runner [data-shortcut="' + name + '"]');
     if (!button || button.disabled) return;
     event.preventDefault();
     button.click();

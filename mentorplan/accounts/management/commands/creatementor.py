@@ -3,6 +3,7 @@ import getpass
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.validators import validate_email
 
 from mentorplan.accounts.models import User
 
@@ -20,8 +21,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         email = str(options["email"]).strip().lower()
-        if "@" not in email:
-            raise CommandError(f"{email!r} is not an e-mail address.")
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise CommandError(f"{email!r} is not an e-mail address.") from None
         if User.objects.filter(email__iexact=email).exists():
             raise CommandError(f"There is already a mentor with the address {email}.")
         name = str(options["name"] or email.split("@")[0])

@@ -1,0 +1,103 @@
+"""What other screens poll to learn, cheaply, that the live state changed."""
+
+import pytest
+from django.urls import reverse
+
+from mentorplan.calls.models import Call
+from mentorplan.lib.testing import make_call, make_group, make_mentor, start_call
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def call(client) -> Call:
+    mentor = make_mentor()
+    client.force_login(mentor)
+    return make_call(make_group(mentor))
+
+
+def _url(call: Call) -> str:
+    return reverse("calls:state", args=[call.key])
+
+
+def _control(client, call: Call, action: str) -> None:
+    call.refresh_from_db()
+    response = client.post(
+        reverse("calls:control", args=[call.key]), {"action": action, "expected": call.version}
+    )
+    assert response.status_code == 302
+
+
+def test_the_state_is_json_with_a_version_and_an_etag(client, call):
+    response = client.get(_url(call))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert data["version"] == 0
+    assert data["status"] == "planned"
+    assert isinstance(data["server_now"], float)
+    assert response["ETag"].startswith('"') and response["ETag"].endswith('"')
+    assert response["Cache-Control"] == "no-cache"
+
+
+def test_an_unchanged_state_is_answered_with_304(client, call):
+    etag = client.get(_url(call))["ETag"]
+
+    response = client.get(_url(call), headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+
+
+def test_a_control_action_gives_a_new_etag(client, call):
+    first = client.get(_url(call))
+
+    _control(client, call, "start")
+    response = client.get(_url(call), headers={"If-None-Match": first["ETag"]})
+
+    assert response.status_code == 200
+    assert response["ETag"] != first["ETag"]
+    assert response.json()["version"] == first.json()["version"] + 1
+    assert response.json()["status"] == "live"
+
+    _control(client, call, "pause")
+    paused = client.get(_url(call), headers={"If-None-Match": response["ETag"]})
+    assert paused.status_code == 200
+    assert paused.json()["status"] == "paused"
+    assert paused["ETag"] not in (first["ETag"], response["ETag"])
+
+
+def test_an_etag_is_not_mistaken_for_a_later_one(client, call):
+    start_call(call)
+    old = client.get(_url(call))["ETag"]
+    Call.objects.filter(pk=call.pk).update(version=10)
+
+    # Version 1 and version 10 must not match, nor one list entry the start of another.
+    response = client.get(_url(call), headers={"If-None-Match": old})
+    assert response.status_code == 200
+    assert response.json()["version"] == 10
+
+    new = response["ETag"]
+    assert client.get(_url(call), headers={"If-None-Match": f'"x", {new}'}).status_code == 304
+    assert client.get(_url(call), headers={"If-None-Match": f"W/{new}"}).status_code == 304
+
+
+def test_htmx_gets_the_same_json(client, call):
+    response = client.get(_url(call), headers=HTMX)
+
+    assert response.status_code == 200
+    assert response.json()["version"] == 0
+
+
+def test_an_outsider_gets_404(client, call):
+    client.force_login(make_mentor())
+
+    assert client.get(_url(call)).status_code == 404
+
+
+def test_wrong_method(client, call):
+    assert client.post(_url(call)).status_code == 405

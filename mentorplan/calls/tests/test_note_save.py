@@ -1,0 +1,290 @@
+"""Autosaving notes: three levels, versions against silent overwrites, private means private."""
+
+import pytest
+from django.urls import reverse
+
+from mentorplan.calls.forms import NOTE_MAX_CHARS
+from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel
+from mentorplan.groups.models import Membership, Role
+from mentorplan.lib.testing import (
+    end_call,
+    make_call,
+    make_group,
+    make_mentor,
+    make_trainee,
+    page_text,
+    start_call,
+)
+
+pytestmark = pytest.mark.django_db
+
+# What notes.js sends; a form sent by the browser itself (JavaScript off) asks for HTML.
+JS = {"Accept": "application/json"}
+BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+HTMX = {"HX-Request": "true", **JS}
+
+
+@pytest.fixture
+def call(client) -> Call:
+    lead = make_mentor(display_name="Lead")
+    client.force_login(lead)
+    group = make_group(lead)
+    co_mentor = make_mentor(display_name="Co")
+    Membership.objects.create(group=group, user=co_mentor, role=Role.CO_MENTOR)
+    return start_call(make_call(group))
+
+
+@pytest.fixture
+def segment(call) -> CallSegment:
+    return call.segments.get(position=0)
+
+
+def _lead(call: Call):
+    return call.group.memberships.get(role=Role.LEAD).user
+
+
+def _co_mentor(call: Call):
+    return call.group.memberships.get(role=Role.CO_MENTOR).user
+
+
+def _url(segment: CallSegment) -> str:
+    return reverse("calls:note_save", args=[segment.key])
+
+
+def _save(client, segment, body, *, level="mentors", version=0, headers=JS, **fields):
+    data = {"level": level, "body": body, "version": version, **fields}
+    return client.post(_url(segment), data, headers=headers)
+
+
+def _page(client, call: Call) -> str:
+    return page_text(client.get(reverse("calls:detail", args=[call.key])))
+
+
+def _notes() -> list[tuple[str, str, int]]:
+    return sorted(Note.objects.values_list("level", "body", "version"))
+
+
+def test_saving_a_note_and_saving_it_again(client, segment):
+    first = _save(client, segment, "Amal found a new job")
+
+    assert first.status_code == 200
+    assert first.json()["version"] == 1
+    assert first.json()["saved_at"]
+    note = Note.objects.get()
+    assert (note.level, note.body, note.call, note.segment) == (
+        NoteLevel.MENTORS,
+        "Amal found a new job",
+        segment.call,
+        segment,
+    )
+    assert note.author == note.updated_by == _lead(segment.call)
+
+    second = _save(client, segment, "Amal found a new job in Leeds", version=1)
+
+    assert second.json()["version"] == 2
+    assert _notes() == [("mentors", "Amal found a new job in Leeds", 2)]
+
+
+def test_the_runner_shows_the_saved_note_with_its_version(client, segment):
+    _save(client, segment, "Remember the CV review")
+
+    content = client.get(reverse("calls:detail", args=[segment.call.key])).content.decode()
+
+    assert "Remember the CV review</textarea>" in content
+    assert 'name="level" value="mentors">\n  <input type="hidden" name="version" value="1">' in (
+        content
+    )
+
+
+def test_a_stale_version_gets_the_other_text_and_overwrites_nothing(client, segment):
+    call = segment.call
+    client.force_login(_co_mentor(call))
+    _save(client, segment, "Co-mentor's text")
+    client.force_login(_lead(call))
+
+    response = _save(client, segment, "Lead's text, typed at the same time", version=0)
+
+    assert response.status_code == 409
+    assert response.json()["conflict"] is True
+    assert response.json()["version"] == 1
+    assert response.json()["body"] == "Co-mentor's text"
+    assert _notes() == [("mentors", "Co-mentor's text", 1)]
+
+    merged = _save(client, segment, "Co-mentor's text\nLead's text", version=1)
+    assert merged.status_code == 200
+    assert _notes() == [("mentors", "Co-mentor's text\nLead's text", 2)]
+
+
+def test_a_note_at_the_limit_is_saved(client, segment):
+    assert _save(client, segment, "x" * NOTE_MAX_CHARS).status_code == 200
+
+
+def test_a_note_over_the_limit_is_refused_with_a_message(client, segment):
+    _save(client, segment, "Short")
+
+    response = _save(client, segment, "x" * (NOTE_MAX_CHARS + 1), version=1)
+
+    assert response.status_code == 400
+    assert response.json()["error"] == "A note holds up to 20,000 characters."
+    assert _notes() == [("mentors", "Short", 1)]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"level": "secret"},
+        {"level": ""},
+        {"version": "abc"},
+        {"version": "-1"},
+        {"version": ""},
+        {"trainee": "not-a-key"},
+    ],
+)
+def test_bad_input_is_refused_with_a_message_and_saves_nothing(client, segment, fields):
+    data = {"level": "mentors", "body": "Text", "version": "0", **fields}
+
+    response = client.post(_url(segment), data, headers=JS)
+
+    assert response.status_code == 400
+    assert response.json()["error"]
+    assert not Note.objects.exists()
+
+
+def test_html_is_kept_as_text_and_shown_escaped(client, segment):
+    body = '<script>alert("hi")</script><b>bold</b> & more'
+
+    _save(client, segment, body)
+    end_call(segment.call)
+    content = client.get(reverse("calls:detail", args=[segment.call.key])).content.decode()
+
+    assert Note.objects.get().body == body
+    assert (
+        "&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; more"
+        in (content)
+    )
+    assert "<script>alert" not in content
+    assert "<b>bold</b>" not in content
+
+
+def test_a_trainee_of_another_group_is_404(client, segment):
+    stranger = make_trainee(make_group(make_mentor()))
+
+    response = _save(client, segment, "Text", level="private", trainee=stranger.key)
+
+    assert response.status_code == 404
+    assert not Note.objects.exists()
+
+
+def test_private_notes_about_a_trainee(client, segment):
+    amal = make_trainee(segment.call.group, name="Amal")
+
+    response = _save(client, segment, "Worried about rent", level="private", trainee=amal.key)
+
+    assert response.status_code == 200
+    note = Note.objects.get()
+    assert (note.trainee, note.level, note.author) == (amal, "private", _lead(segment.call))
+    content = client.get(reverse("calls:detail", args=[segment.call.key])).content.decode()
+    assert "Worried about rent</textarea>" in content
+
+
+def test_two_mentors_private_notes_on_one_segment_are_kept_apart(client, segment):
+    call = segment.call
+    amal = make_trainee(call.group, name="Amal")
+    lead_says = _save(client, segment, "Lead's own thoughts", level="private")
+    _save(client, segment, "Lead about Amal", level="private", trainee=amal.key)
+    client.force_login(_co_mentor(call))
+    co_says = _save(client, segment, "Co-mentor's own thoughts", level="private")
+    _save(client, segment, "Co-mentor about Amal", level="private", trainee=amal.key)
+
+    assert lead_says.status_code == co_says.status_code == 200
+    assert co_says.json()["version"] == 1
+    rows = Note.objects.filter(level=NoteLevel.PRIVATE)
+    assert sorted(rows.values_list("author__display_name", "body")) == [
+        ("Co", "Co-mentor about Amal"),
+        ("Co", "Co-mentor's own thoughts"),
+        ("Lead", "Lead about Amal"),
+        ("Lead", "Lead's own thoughts"),
+    ]
+
+
+def test_a_private_note_is_never_shown_to_a_co_mentor(client, segment):
+    call = segment.call
+    amal = make_trainee(call.group, name="Amal")
+    _save(client, segment, "Only for me", level="private")
+    _save(client, segment, "Only for me, about Amal", level="private", trainee=amal.key)
+    _save(client, segment, "For both of us", level="mentors")
+    _save(client, segment, "For everyone", level="shared")
+    client.force_login(_co_mentor(call))
+
+    runner = _page(client, call)
+
+    assert "Only for me" not in runner
+    assert "For both of us" in runner
+    assert "For everyone" in runner
+
+    end_call(call)
+    finished = _page(client, call)
+
+    assert "Only for me" not in finished
+    assert "For both of us" in finished
+    assert "For everyone" in finished
+
+    client.force_login(_lead(call))
+    own = _page(client, call)
+    assert "Only for me" in own
+    assert "Only for me, about Amal" in own
+
+
+def test_a_co_mentor_cannot_reach_a_private_note_through_a_conflict(client, segment):
+    _save(client, segment, "Only for me", level="private")
+    client.force_login(_co_mentor(segment.call))
+
+    response = _save(client, segment, "Mine", level="private", version=1)
+
+    # The co-mentor's version 1 is checked against their own (new) note, never the lead's.
+    assert response.status_code == 409
+    assert "Only for me" not in response.content.decode()
+    assert Note.objects.get(author=_lead(segment.call)).body == "Only for me"
+
+
+def test_without_javascript_saving_returns_to_the_session(client, segment):
+    response = _save(client, segment, "Typed with JavaScript off", headers=BROWSER)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("calls:detail", args=[segment.call.key])
+    assert _notes() == [("mentors", "Typed with JavaScript off", 1)]
+    assert "Note saved." in page_text(client.get(response["Location"]))
+
+
+def test_without_javascript_a_conflict_or_bad_input_says_so(client, segment):
+    _save(client, segment, "First")
+
+    stale = _save(client, segment, "Second", version=0, headers=BROWSER)
+    assert "a co-mentor changed it" in page_text(client.get(stale["Location"]))
+
+    too_long = _save(client, segment, "x" * (NOTE_MAX_CHARS + 1), version=1, headers=BROWSER)
+    assert "A note holds up to 20,000 characters." in page_text(client.get(too_long["Location"]))
+    assert _notes() == [("mentors", "First", 1)]
+
+
+def test_htmx_gets_json_too(client, segment):
+    response = _save(client, segment, "Text", headers=HTMX)
+
+    assert response.status_code == 200
+    assert response.json()["version"] == 1
+
+
+def test_an_outsider_gets_404_and_nothing_is_saved(client, segment):
+    client.force_login(make_mentor())
+
+    assert _save(client, segment, "Text").status_code == 404
+    assert _save(client, segment, "Text", level="private").status_code == 404
+    assert not Note.objects.exists()
+
+
+def test_an_unknown_segment_is_404(client, segment):
+    assert client.post(reverse("calls:note_save", args=[Call().key]), {}).status_code == 404
+
+
+def test_wrong_method(client, segment):
+    assert client.get(_url(segment)).status_code == 405

@@ -1,0 +1,36 @@
+from django import forms
+
+from mentorplan.feedback.models import PEA_LIMIT, Feedback, Reason
+
+TOO_LONG = f"Keep it under {PEA_LIMIT:,} characters: the team reads many of these."
+
+
+class FeedbackForm(forms.ModelForm):
+    reasons = forms.MultipleChoiceField(
+        label="Reasons",
+        choices=Reason.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose reasons from the list."},
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["status", "reasons", "precise", "evidence", "actionable"]
+        widgets = {
+            "status": forms.RadioSelect,
+            "precise": forms.Textarea(attrs={"rows": 2}),
+            "evidence": forms.Textarea(attrs={"rows": 2}),
+            "actionable": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            "status": {"invalid_choice": "Choose on track, concern or beyond."},
+            **{name: {"max_length": TOO_LONG} for name in ("precise", "evidence", "actionable")},
+        }
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not any(str(data.get(f) or "").strip() for f in ("precise", "evidence", "actionable")) and not data.get("reasons"):
+            if data.get("status") != "on_track":
+                self.add_error("precise", "Say what the concern or the extra need is, so the team can act on it.")
+        return data

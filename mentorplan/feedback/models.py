@@ -1,0 +1,100 @@
+import uuid
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from mentorplan.calls.models import Attendance, AttendanceStatus, Call
+from mentorplan.groups.models import Group, Trainee
+
+if TYPE_CHECKING:
+    from mentorplan.accounts.models import User
+
+PEA_LIMIT = 4000
+STALE_AFTER = timedelta(days=14)
+
+
+class CheckInStatus(models.TextChoices):
+    ON_TRACK = "on_track", "On track"
+    CONCERN = "concern", "Concern"
+    BEYOND = "beyond", "Beyond — needs extension work"
+
+
+class Reason(models.TextChoices):
+    FALLING_BEHIND = "falling_behind", "Falling behind"
+    MISSED_SESSIONS = "missed_sessions", "Missed sessions"
+    MOTIVATION = "motivation", "Low motivation"
+    LANGUAGE = "language", "Struggling with the language"
+    PERSONAL = "personal", "Personal circumstances"
+    TECHNICALLY_STRONG = "technically_strong", "Technically strong"
+    STRONG_DRIVE = "strong_drive", "Strong drive"
+    TEAM_SPIRIT = "team_spirit", "Great team spirit"
+    NEEDS_EXTENSION = "needs_extension", "Needs extension work"
+
+
+class FeedbackQuerySet(models.QuerySet["Feedback"]):
+    def for_user(self, user: "User") -> "FeedbackQuerySet":
+        return self.filter(call__group__in=Group.objects.for_user(user))
+
+
+class Feedback(models.Model):
+    """Feedback about one trainee from one session, written for the course team."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="feedback")
+    trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="feedback")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=10, choices=CheckInStatus, default=CheckInStatus.ON_TRACK)
+    reasons = models.JSONField(default=list, blank=True)
+    precise = models.TextField("Precise: what exactly?", blank=True, max_length=PEA_LIMIT)
+    evidence = models.TextField("Evidence: how do we know?", blank=True, max_length=PEA_LIMIT)
+    actionable = models.TextField("Actionable: what could happen next?", blank=True, max_length=PEA_LIMIT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-call__scheduled_at", "trainee__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "trainee"], name="one_feedback_per_trainee_per_call"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=CheckInStatus.values), name="feedback_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee}: {self.get_status_display()}"
+
+    @property
+    def reason_labels(self) -> list[str]:
+        labels = dict(Reason.choices)
+        return [labels.get(code, code) for code in self.reasons]
+
+    @property
+    def notes(self) -> str:
+        """One line for the course tracker's Notes column."""
+        parts = [", ".join(self.reason_labels)] if self.reasons else []
+        parts += [text for text in (self.precise, self.evidence, self.actionable) if text.strip()]
+        return " — ".join(parts)
+
+
+def last_check_ins(group: Group) -> dict[int, date]:
+    """The last session date each trainee was seen (here or late), by trainee id."""
+    seen: dict[int, date] = {}
+    rows = (
+        Attendance.objects.filter(
+            call__group=group, status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE]
+        )
+        .values("trainee_id")
+        .annotate(last=models.Max("call__scheduled_at"))
+    )
+    for row in rows:
+        seen[row["trainee_id"]] = timezone.localdate(row["last"])
+    return seen
+
+
+def is_stale(last: date | None, joined: date, today: date) -> bool:
+    return (last or joined) < today - STALE_AFTER

@@ -1,0 +1,27 @@
+"""Feedback for the course team, offered beside the technical mentoring tool."""
+
+from typing import Any
+
+from mentorplan.calls.models import Call, CallSegment
+from mentorplan.calls.tools import register
+from mentorplan.feedback import pea
+from mentorplan.feedback.forms import FeedbackForm
+from mentorplan.feedback.models import Feedback
+from mentorplan.lib.http import MentorRequest
+from mentorplan.plans.models import SegmentKind
+
+
+def feedback_context(
+    request: MentorRequest, call: Call, segment: CallSegment | None, *, failed: dict[int, FeedbackForm] | None = None
+) -> dict[str, Any]:
+    given = {f.trainee_id: f for f in Feedback.objects.filter(call=call)}
+    rows = []
+    for trainee in call.group.trainees.active():
+        feedback = given.get(trainee.pk)
+        form = (failed or {}).get(trainee.pk) or FeedbackForm(instance=feedback, prefix=f"f{trainee.pk}")
+        findings = pea.check(feedback.precise, feedback.evidence, feedback.actionable) if feedback else []
+        rows.append({"trainee": trainee, "form": form, "feedback": feedback, "findings": findings})
+    return {"call": call, "feedback_rows": rows}
+
+
+register(SegmentKind.TECHNICAL, "feedback/tools/feedback.html", feedback_context)

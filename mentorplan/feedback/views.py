@@ -1,0 +1,116 @@
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mentorplan.calls.models import Call
+from mentorplan.feedback import pea
+from mentorplan.feedback.forms import FeedbackForm
+from mentorplan.feedback.models import Feedback, is_stale, last_check_ins
+from mentorplan.feedback.segment_tools import feedback_context
+from mentorplan.groups.access import get_group
+from mentorplan.groups.models import Group
+from mentorplan.lib.http import MentorRequest
+from mentorplan.recap.models import Topic
+
+GET = ["GET", "HEAD"]
+CSV_COLUMNS = ["Name", "Region", "Date", "Staff", "Status", "Notes", "Precise", "Evidence", "Actionable"]
+
+
+def _get_call(request: MentorRequest, key: object) -> Call:
+    try:
+        return Call.objects.for_user(request.user).select_related("group").get(key=key)
+    except (Call.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such session.") from None
+
+
+@require_POST
+def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
+    call = _get_call(request, key)
+    person = call.group.trainees.filter(key=trainee).first()
+    if person is None:
+        raise Http404("No such trainee in this group.")
+    existing = Feedback.objects.filter(call=call, trainee=person).first()
+    form = FeedbackForm(request.POST, instance=existing, prefix=f"f{person.pk}")
+    if form.is_valid():
+        feedback = form.save(commit=False)
+        feedback.call, feedback.trainee, feedback.author = call, person, request.user
+        feedback.save()
+        if not request.htmx:
+            messages.success(request, f"Feedback on {person.name} saved.")
+            return redirect("calls:detail", key=call.key)
+        return render(request, "feedback/tools/feedback.html", feedback_context(request, call, None))
+    if not request.htmx:
+        messages.error(request, "The feedback was not saved: " + " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("calls:detail", key=call.key)
+    return render(request, "feedback/tools/feedback.html", feedback_context(request, call, None, failed={person.pk: form}))
+
+
+@require_http_methods(GET)
+def pea_check(request: MentorRequest, key: str) -> HttpResponse:
+    """Advice on the PEA parts being typed, for any prefix of the feedback form. Saves nothing."""
+    get_group(request, key)
+    values = {name.rsplit("-", 1)[-1]: value[:4000] for name, value in request.GET.items()}
+    findings = pea.check(values.get("precise", ""), values.get("evidence", ""), values.get("actionable", ""))
+    return render(request, "feedback/includes/pea.html", {"findings": findings})
+
+
+def _team_rows(group: Group) -> list[dict[str, object]]:
+    today = timezone.localdate()
+    seen = last_check_ins(group)
+    latest: dict[int, Feedback] = {}
+    for feedback in Feedback.objects.filter(call__group=group).order_by("call__scheduled_at"):
+        latest[feedback.trainee_id] = feedback
+    return [
+        {
+            "trainee": t,
+            "last_seen": seen.get(t.pk),
+            "stale": is_stale(seen.get(t.pk), timezone.localdate(t.created_at), today),
+            "latest": latest.get(t.pk),
+        }
+        for t in group.trainees.active()
+    ]
+
+
+@require_http_methods(GET)
+def team_view(request: MentorRequest, key: str) -> HttpResponse:
+    group, _ = get_group(request, key)
+    context = {
+        "group": group,
+        "rows": _team_rows(group),
+        "feedback": Feedback.objects.filter(call__group=group)
+        .select_related("call", "trainee", "author")
+        .order_by("-call__scheduled_at", "trainee__name")[:100],
+        "patterns": [t for t in Topic.objects.filter(group=group).prefetch_related("people__trainee") if t.people.count() > 1],
+        "nav": "groups",
+    }
+    template = "feedback/team.html#checkins" if request.htmx else "feedback/team.html"
+    return render(request, template, context)
+
+
+@require_http_methods(GET)
+def export_csv(request: MentorRequest, key: str) -> HttpResponse:
+    """The course tracker's mentoring sheet: Name, Region, Date, Staff, Status, Notes, plus PEA."""
+    group, _ = get_group(request, key)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mentoring-{timezone.localdate():%Y-%m-%d}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    rows = Feedback.objects.filter(call__group=group).select_related("call", "trainee", "author").order_by("call__scheduled_at", "trainee__name")
+    for f in rows:
+        writer.writerow(
+            [_cell(v) for v in (
+                f.trainee.name, group.region, timezone.localdate(f.call.scheduled_at).isoformat(),
+                str(f.author or ""), f.get_status_display(), f.notes, f.precise, f.evidence, f.actionable,
+            )]
+        )
+    return response
+
+
+def _cell(value: str) -> str:
+    """Spreadsheets run a cell that starts with = + - or @ as a formula; keep it text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -1,0 +1,239 @@
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from mentorplan.calls.models import Call
+from mentorplan.groups.models import Group, Trainee
+
+if TYPE_CHECKING:
+    from mentorplan.accounts.models import User
+
+FLAG_AFTER = 3  # a goal extended or missed this many times is flagged for a conversation
+
+
+class GoalStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    MET = "met", "Met"
+    PARTLY = "partly", "Partly met"
+    MISSED = "missed", "Missed"
+    DROPPED = "dropped", "Dropped"
+
+
+CLOSED = [GoalStatus.MET, GoalStatus.PARTLY, GoalStatus.MISSED, GoalStatus.DROPPED]
+
+
+class GoalQuerySet(models.QuerySet["Goal"]):
+    def for_user(self, user: "User") -> "GoalQuerySet":
+        return self.filter(group__in=Group.objects.for_user(user))
+
+    def agreed(self) -> "GoalQuerySet":
+        """Goals the group agreed on: not a trainee's proposal still waiting for the mentor."""
+        return self.filter(proposal=False)
+
+    def open(self) -> "GoalQuerySet":
+        return self.agreed().filter(status=GoalStatus.OPEN)
+
+    def overdue_first(self) -> "GoalQuerySet":
+        # Open goals by deadline (oldest, so overdue, first), then closed ones, newest first.
+        is_open = models.Q(status=GoalStatus.OPEN)
+        return self.order_by(
+            models.Case(models.When(is_open, then=0), default=1),
+            models.Case(models.When(is_open, then=models.F("deadline"))),
+            "-deadline",
+            "-updated_at",
+        )
+
+
+class Goal(models.Model):
+    """A goal with a deadline, owned by exactly one person: a trainee or a mentor of the group."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="goals")
+    trainee = models.ForeignKey(
+        Trainee, null=True, blank=True, on_delete=models.CASCADE, related_name="goals"
+    )
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="goals",
+    )
+    text = models.CharField("what", max_length=300)
+    measure = models.CharField("how we will know it is done", max_length=300, blank=True)
+    deadline = models.DateField()
+    topic = models.CharField(
+        "topic or module",
+        max_length=120,
+        blank=True,
+        help_text="Optional, for example “JavaScript arrays”.",
+    )
+    link = models.URLField(
+        "link", blank=True, help_text="Optional: an exercise, a resource, a pull request."
+    )
+    set_in = models.ForeignKey(
+        Call, null=True, blank=True, on_delete=models.SET_NULL, related_name="goals_set"
+    )
+    # When a missed goal is replaced by a smaller one, the new goal points back at it.
+    replaces = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaced_by"
+    )
+    status = models.CharField(max_length=10, choices=GoalStatus, default=GoalStatus.OPEN)
+    proposal = models.BooleanField(
+        default=False, help_text="Proposed by the trainee, waiting for a mentor to accept it."
+    )
+    times_missed = models.PositiveSmallIntegerField(default=0)
+    times_extended = models.PositiveSmallIntegerField(default=0)
+    closed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["deadline"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(trainee__isnull=False) & models.Q(mentor__isnull=True))
+                | (models.Q(trainee__isnull=True) & models.Q(mentor__isnull=False)),
+                name="goal_has_exactly_one_owner",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=GoalStatus.values), name="goal_status_valid"
+            ),
+        ]
+        indexes = [
+            # Catch-up and the board: a group's open goals by deadline.
+            models.Index(fields=["group", "status", "deadline"], name="goal_group_due"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def owner_name(self) -> str:
+        return self.trainee.name if self.trainee_id else str(self.mentor)
+
+    @property
+    def is_flagged(self) -> bool:
+        return self.times_missed + self.times_extended >= FLAG_AFTER
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.status == GoalStatus.OPEN and self.deadline < (today or timezone.localdate())
+
+    @property
+    def met_on_time(self) -> bool:
+        return self.status == GoalStatus.MET and not self.times_missed and not self.times_extended
+
+
+class ReviewOutcome(models.TextChoices):
+    SET = "set", "Set"
+    MET = "met", "Met"
+    PARTLY = "partly", "Partly met"
+    MISSED = "missed", "Missed"
+    EXTENDED = "extended", "Given more time"
+    DROPPED = "dropped", "Dropped"
+    EDITED = "edited", "Changed"
+    ACCEPTED = "accepted", "Proposal accepted"
+
+
+REVIEW_OUTCOMES = [
+    ReviewOutcome.MET,
+    ReviewOutcome.PARTLY,
+    ReviewOutcome.MISSED,
+    ReviewOutcome.EXTENDED,
+    ReviewOutcome.DROPPED,
+]
+
+
+class NextStep(models.TextChoices):
+    NEW_DEADLINE = "new_deadline", "Keep it, with a new deadline"
+    SMALLER = "smaller", "Replace it with a smaller goal"
+    DROP = "drop", "Drop it"
+
+
+class GoalEvent(models.Model):
+    """One change in a goal's life: who, when, what and why. Reviews at catch-up are events too."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="events")
+    call = models.ForeignKey(
+        Call, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome = models.CharField(max_length=10, choices=ReviewOutcome)
+    from_status = models.CharField(max_length=10, choices=GoalStatus, blank=True)
+    to_status = models.CharField(max_length=10, choices=GoalStatus)
+    old_deadline = models.DateField(null=True, blank=True)
+    new_deadline = models.DateField(null=True, blank=True)
+    note = models.TextField("what got in the way", blank=True, max_length=2000)
+    next_step = models.CharField(max_length=16, choices=NextStep, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(outcome="missed")
+                | (~models.Q(note="") & ~models.Q(next_step="")),
+                name="a_miss_has_a_note_and_next_step",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()}: {self.goal}"
+
+
+@dataclass(frozen=True)
+class FollowThrough:
+    """How a person follows through on goals: the figures on the group and person pages."""
+
+    met_on_time_90: int
+    due_90: int
+    met_on_time_all: int
+    due_all: int
+    streak: int
+    carried_over: int
+
+    @property
+    def rate_90(self) -> int | None:
+        return round(100 * self.met_on_time_90 / self.due_90) if self.due_90 else None
+
+    @property
+    def rate_all(self) -> int | None:
+        return round(100 * self.met_on_time_all / self.due_all) if self.due_all else None
+
+
+def follow_through(goals: list[Goal], today: date) -> FollowThrough:
+    """Figures for one person: a goal counts as due once it is closed or past its deadline."""
+    since = today - timedelta(days=90)
+    due = [g for g in goals if not g.proposal and (g.status in CLOSED or g.deadline < today)]
+    due = [g for g in due if g.status != GoalStatus.DROPPED or g.times_missed]
+    recent = [g for g in due if (g.closed_on or g.deadline) >= since]
+    streak = 0
+    for goal in sorted(due, key=lambda g: g.closed_on or g.deadline, reverse=True):
+        if not goal.met_on_time:
+            break
+        streak += 1
+    return FollowThrough(
+        met_on_time_90=sum(g.met_on_time for g in recent),
+        due_90=len(recent),
+        met_on_time_all=sum(g.met_on_time for g in due),
+        due_all=len(due),
+        streak=streak,
+        carried_over=sum(1 for g in goals if not g.proposal and _carried_over(g)),
+    )
+
+
+def _carried_over(goal: Goal) -> bool:
+    """Kept past a deadline: extended, missed but kept with a new deadline, or a smaller goal in
+    place of a missed one. The miss that closed a goal (missed, or dropped after a miss) carries
+    nothing over, and a missed goal and its smaller replacement count once."""
+    closing_miss = goal.status in (GoalStatus.MISSED, GoalStatus.DROPPED) and goal.times_missed
+    return bool(goal.times_extended or goal.replaces_id or goal.times_missed - bool(closing_miss))

@@ -1,0 +1,101 @@
+"""Reading goals for pages: everything a group's goal pages need, in a fixed number of queries."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from mentorplan.calls.models import Call
+from mentorplan.goals import smart
+from mentorplan.goals.models import FollowThrough, Goal, GoalStatus, follow_through
+from mentorplan.groups.models import Group
+
+REVIEW_WINDOW = timedelta(days=14)
+
+
+@dataclass
+class Person:
+    key: str  # the owner value used by forms: "t:<trainee key>" or "m:<user id>"
+    name: str
+    is_mentor: bool
+    goals: list[Goal]
+    figures: FollowThrough
+    trainee_key: str = ""
+
+
+def people_with_goals(group: Group, today: date | None = None) -> list[Person]:
+    today = today or timezone.localdate()
+    goals = list(
+        Goal.objects.filter(group=group, proposal=False)
+        .select_related("trainee", "mentor")
+        .overdue_first()
+    )
+    by_owner: dict[str, list[Goal]] = {}
+    for goal in goals:
+        owner = f"t:{goal.trainee.key}" if goal.trainee else f"m:{goal.mentor_id}"
+        by_owner.setdefault(owner, []).append(goal)
+    people = [
+        Person(
+            f"t:{t.key}",
+            t.name,
+            False,
+            by_owner.get(f"t:{t.key}", []),
+            follow_through(by_owner.get(f"t:{t.key}", []), today),
+            trainee_key=str(t.key),
+        )
+        for t in group.trainees.active()
+    ]
+    people += [
+        Person(
+            f"m:{m.user_id}",
+            m.user.display_name,
+            True,
+            by_owner.get(f"m:{m.user_id}", []),
+            follow_through(by_owner.get(f"m:{m.user_id}", []), today),
+        )
+        for m in group.memberships.select_related("user").order_by("joined_at")
+    ]
+    return people
+
+
+def next_session_date(call: Call | None, group: Group) -> date:
+    """When the goals set now will next be reviewed: the next planned session, or in two weeks."""
+    after = call.scheduled_at if call else timezone.now()
+    following = (
+        Call.objects.filter(group=group, scheduled_at__gt=after).order_by("scheduled_at").first()
+    )
+    if following is not None:
+        return timezone.localdate(following.scheduled_at)
+    return timezone.localdate(after) + REVIEW_WINDOW
+
+
+def smart_findings(
+    group: Group,
+    *,
+    text: str,
+    measure: str,
+    deadline: date | None,
+    topic: str,
+    owner: str,
+    next_session: date | None,
+    exclude: Goal | None = None,
+) -> list[smart.Finding]:
+    busy = 0
+    if deadline is not None and owner:
+        kind, _, value = owner.partition(":")
+        mine = Goal.objects.filter(group=group, status=GoalStatus.OPEN, proposal=False)
+        mine = mine.filter(trainee__key=value) if kind == "t" else mine.filter(mentor_id=value)
+        if exclude is not None:
+            mine = mine.exclude(pk=exclude.pk)
+        busy = mine.filter(
+            deadline__range=(deadline - timedelta(days=7), deadline + timedelta(days=7))
+        ).count()
+    return smart.check(
+        text=text,
+        measure=measure,
+        deadline=deadline,
+        topic=topic,
+        today=timezone.localdate(),
+        next_session=next_session,
+        other_open_due_near=busy,
+    )

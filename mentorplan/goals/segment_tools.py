@@ -1,0 +1,77 @@
+"""The goal catch-up and goal setting segments' tools, registered with the session runner."""
+
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from mentorplan.calls.models import Call, CallSegment
+from mentorplan.calls.tools import register
+from mentorplan.goals.forms import GoalForm, ReviewForm
+from mentorplan.goals.models import REVIEW_OUTCOMES, Goal, GoalEvent, GoalStatus
+from mentorplan.goals.queries import next_session_date
+from mentorplan.lib.http import MentorRequest
+from mentorplan.plans.models import SegmentKind
+
+
+def catchup_context(
+    request: MentorRequest,
+    call: Call,
+    segment: CallSegment | None,
+    *,
+    failed: Goal | None = None,
+    review_form: ReviewForm | None = None,
+) -> dict[str, Any]:
+    """Open goals due by this session, those due before the next one ("coming up"), and the
+    ones already reviewed in this session with their outcome."""
+    day = timezone.localdate(call.scheduled_at)
+    horizon = next_session_date(call, call.group)
+    reviews = {
+        event.goal_id: event
+        for event in GoalEvent.objects.filter(call=call, outcome__in=REVIEW_OUTCOMES).order_by("at")
+    }
+    goals = list(
+        Goal.objects.filter(group=call.group, proposal=False)
+        .filter(Q(status=GoalStatus.OPEN, deadline__lt=horizon) | Q(pk__in=list(reviews)))
+        .exclude(set_in=call)
+        .exclude(trainee__is_active=False)  # someone who left the group is not at the session
+        .select_related("trainee", "mentor")
+        .order_by("deadline", "pk")
+    )
+
+    def row(goal: Goal) -> dict[str, Any]:
+        form = review_form if failed is not None and goal.pk == failed.pk else None
+        return {"goal": goal, "review": reviews.get(goal.pk), "form": form}
+
+    return {
+        "call": call,
+        "reviewed_rows": [row(g) for g in goals if g.pk in reviews],
+        "due_rows": [row(g) for g in goals if g.pk not in reviews and g.deadline <= day],
+        "coming_rows": [row(g) for g in goals if g.pk not in reviews and g.deadline > day],
+        "next_session": horizon,
+    }
+
+
+def setting_context(
+    request: MentorRequest, call: Call, segment: CallSegment | None, *, form: GoalForm | None = None
+) -> dict[str, Any]:
+    horizon = next_session_date(call, call.group)
+    set_here = list(
+        Goal.objects.filter(set_in=call, proposal=False).select_related("trainee", "mentor")
+    )
+    proposals = list(
+        Goal.objects.filter(group=call.group, proposal=True, status=GoalStatus.OPEN).select_related(
+            "trainee"
+        )
+    )
+    return {
+        "call": call,
+        "goal_form": form or GoalForm(group=call.group, initial={"deadline": horizon}),
+        "set_here": set_here,
+        "proposals": proposals,
+        "next_session": horizon,
+    }
+
+
+register(SegmentKind.GOAL_CATCHUP, "goals/tools/catchup.html", catchup_context)
+register(SegmentKind.GOAL_SETTING, "goals/tools/setting.html", setting_context)

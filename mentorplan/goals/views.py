@@ -1,0 +1,228 @@
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mentorplan.calls.models import Call
+from mentorplan.goals import actions
+from mentorplan.goals.forms import ALREADY_CLOSED, GoalForm, ReviewForm
+from mentorplan.goals.models import Goal, follow_through
+from mentorplan.goals.queries import next_session_date, people_with_goals, smart_findings
+from mentorplan.goals.segment_tools import catchup_context, setting_context
+from mentorplan.groups.access import get_group, get_trainee
+from mentorplan.groups.models import Group
+from mentorplan.lib.http import MentorRequest
+
+GET = ["GET", "HEAD"]
+
+
+def _get_goal(request: MentorRequest, key: object) -> Goal:
+    try:
+        return (
+            Goal.objects.for_user(request.user)
+            .select_related("group", "trainee", "mentor")
+            .get(key=key)
+        )
+    except (Goal.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such goal.") from None
+
+
+def _call_from(request: MentorRequest, group: Group) -> Call | None:
+    """The session a goal form was sent from, if any; only a session of the same group counts."""
+    key = request.POST.get("call") or request.GET.get("call")
+    if not key:
+        return None
+    try:
+        return Call.objects.select_related("group").get(key=key, group=group)
+    except (Call.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such session.") from None
+
+
+def _board_context(request: MentorRequest, group: Group, **extra: Any) -> dict[str, Any]:
+    context: dict[str, Any] = {
+        "group": group,
+        "people": people_with_goals(group),
+        "today": timezone.localdate(),
+        "form": GoalForm(group=group, initial={"deadline": next_session_date(None, group)}),
+        "nav": "groups",
+    }
+    context.update(extra)
+    return context
+
+
+@require_http_methods(GET)
+def board(request: MentorRequest, key: str) -> HttpResponse:
+    group, _ = get_group(request, key)
+    template = "goals/board.html#summary" if request.htmx else "goals/board.html"
+    return render(request, template, _board_context(request, group))
+
+
+@require_POST
+def goal_create(request: MentorRequest, key: str) -> HttpResponse:
+    group, _ = get_group(request, key)
+    call = _call_from(request, group)
+    form = GoalForm(request.POST, group=group)
+    if form.is_valid():
+        goal = form.save(commit=False)
+        form.apply_owner(goal)
+        fields = {f: getattr(goal, f) for f in ("text", "measure", "deadline", "topic", "link")}
+        actions.set_goal(
+            by=request.user,
+            call=call,
+            group=group,
+            trainee=goal.trainee,
+            mentor=goal.mentor,
+            **fields,
+        )
+        if call is None or not request.htmx:
+            messages.success(request, f"Goal set for {goal.owner_name}.")
+            return (
+                redirect("calls:detail", key=call.key)
+                if call
+                else redirect("goals:board", key=group.key)
+            )
+        form = None
+    if call is not None and request.htmx:
+        return render(
+            request, "goals/tools/setting.html", setting_context(request, call, None, form=form)
+        )
+    return render(request, "goals/board.html", _board_context(request, group, form=form))
+
+
+@require_http_methods(GET)
+def goal_check(request: MentorRequest, key: str) -> HttpResponse:
+    """The SMART advice for a goal being typed. Reads only; nothing is saved."""
+    group, _ = get_group(request, key)
+    call = _call_from(request, group)
+    params = request.GET
+    deadline = None
+    raw = params.get("deadline", "")
+    try:
+        deadline = parse_date(raw) if raw else None
+    except ValueError:
+        deadline = None
+    findings = smart_findings(
+        group,
+        text=params.get("text", "")[:300],
+        measure=params.get("measure", "")[:300],
+        deadline=deadline,
+        topic=params.get("topic", "")[:120] or params.get("link", "")[:200],
+        owner=params.get("owner", "")[:80],
+        next_session=next_session_date(call, group),
+    )
+    return render(
+        request,
+        "goals/includes/smart.html",
+        {"findings": findings, "typed": bool(params.get("text"))},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def goal_detail(request: MentorRequest, key: str) -> HttpResponse:
+    goal = _get_goal(request, key)
+    old_deadline = goal.deadline
+    form = GoalForm(request.POST or None, instance=goal, group=goal.group, owner=False)
+    if request.method == "POST" and form.is_valid():
+        if form.changed_data:
+            actions.edit_goal(
+                goal, by=request.user, changed=form.changed_data, old_deadline=old_deadline
+            )
+            messages.success(request, "Goal saved.")
+        return redirect("goals:board", key=goal.group.key)
+    if request.method == "POST":
+        goal.refresh_from_db()
+    context = {
+        "goal": goal,
+        "form": form,
+        "events": goal.events.select_related("by", "call"),
+        "review_form": ReviewForm(),
+        "group": goal.group,
+        "nav": "groups",
+    }
+    return render(request, "goals/detail.html", context)
+
+
+@require_POST
+def goal_review(request: MentorRequest, key: str) -> HttpResponse:
+    goal = _get_goal(request, key)
+    call = _call_from(request, goal.group)
+    form = ReviewForm(request.POST, goal=goal)
+    errors = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.review(
+                goal,
+                outcome=data["outcome"],
+                by=request.user,
+                call=call,
+                note=data["note"].strip(),
+                next_step=data["next_step"] if data["outcome"] == "missed" else "",
+                new_deadline=data["new_deadline"],
+                smaller_text=data["smaller_text"].strip(),
+            )
+        except actions.GoalNotOpen:
+            form.add_error(None, ALREADY_CLOSED)
+            errors = form
+    else:
+        errors = form
+    if call is not None and request.htmx:
+        context = catchup_context(
+            request, call, None, failed=goal if errors else None, review_form=errors
+        )
+        return render(request, "goals/tools/catchup.html", context)
+    if errors is not None:
+        goal.refresh_from_db()
+        context = {
+            "goal": goal,
+            "form": GoalForm(instance=goal, group=goal.group, owner=False),
+            "events": goal.events.select_related("by", "call"),
+            "review_form": errors,
+            "group": goal.group,
+            "nav": "groups",
+        }
+        return render(request, "goals/detail.html", context)
+    messages.success(request, "Outcome recorded.")
+    return (
+        redirect("calls:detail", key=call.key)
+        if call
+        else redirect("goals:board", key=goal.group.key)
+    )
+
+
+@require_POST
+def goal_accept(request: MentorRequest, key: str) -> HttpResponse:
+    goal = _get_goal(request, key)
+    call = _call_from(request, goal.group)
+    if goal.proposal:
+        actions.accept_proposal(goal, by=request.user, call=call)
+    if call is not None and request.htmx:
+        return render(request, "goals/tools/setting.html", setting_context(request, call, None))
+    messages.success(request, "Proposal accepted.")
+    return (
+        redirect("calls:detail", key=call.key)
+        if call
+        else redirect("goals:board", key=goal.group.key)
+    )
+
+
+@require_http_methods(GET)
+def person(request: MentorRequest, key: str) -> HttpResponse:
+    trainee = get_trainee(request, key)
+    goals = list(trainee.goals.agreed().select_related("set_in").overdue_first())
+    today: date = timezone.localdate()
+    context = {
+        "trainee": trainee,
+        "group": trainee.group,
+        "goals": goals,
+        "figures": follow_through(goals, today),
+        "today": today,
+        "nav": "groups",
+    }
+    return render(request, "goals/person.html", context)

@@ -1,0 +1,67 @@
+from django import forms
+
+from mentorplan.recap.models import TEXT_LIMIT, Method, RetroAnswer, TopicStatus, TopicWork
+
+TOO_LONG = f"Keep it under {TEXT_LIMIT:,} characters: a few lines are plenty here."
+
+
+def _limits(form: forms.Form) -> None:
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField):
+            field.error_messages["max_length"] = TOO_LONG
+
+
+class RetroForm(forms.ModelForm):
+    class Meta:
+        model = RetroAnswer
+        fields = ["last_lesson", "homework", "homework_done", "not_understood"]
+        widgets = {
+            "last_lesson": forms.Textarea(attrs={"rows": 2}),
+            "homework": forms.Textarea(attrs={"rows": 2}),
+            "not_understood": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _limits(self)
+
+
+class WorkForm(forms.ModelForm):
+    class Meta:
+        model = TopicWork
+        fields = ["gap", "method", "outcome"]
+        widgets = {"gap": forms.Textarea(attrs={"rows": 2}), "outcome": forms.Textarea(attrs={"rows": 2})}
+        labels = {"method": "Method"}
+        error_messages = {"method": {"invalid_choice": "Choose one of the methods in the list."}}
+
+    def __init__(self, *args: object, methods: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["method"].queryset = methods  # type: ignore[attr-defined]
+        self.fields["method"].empty_label = "Choose a method"  # type: ignore[attr-defined]
+        _limits(self)
+
+
+class TopicStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=TopicStatus.choices)
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(
+        label="Topic", max_length=200, error_messages={"required": "Name the topic.", "max_length": "Keep the topic under 200 characters."}
+    )
+    trainees = forms.MultipleChoiceField(
+        label="Who it is for", widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Tick at least one trainee.", "invalid_choice": "Choose trainees of this group."},
+    )
+
+    def __init__(self, *args: object, trainees: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["trainees"].choices = trainees  # type: ignore[attr-defined]
+
+
+class MethodForm(forms.ModelForm):
+    class Meta:
+        model = Method
+        fields = ["name", "description"]
+        labels = {"name": "New method"}
+        error_messages = {"name": {"required": "Name the method."}}

@@ -1,0 +1,86 @@
+"""The recap and technical mentoring segments' tools, registered with the session runner."""
+
+from typing import Any
+
+from django.db.models import Prefetch, Q
+
+from mentorplan.calls.models import Call, CallSegment
+from mentorplan.calls.tools import register
+from mentorplan.lib.http import MentorRequest
+from mentorplan.plans.models import SegmentKind
+from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, WorkForm
+from mentorplan.recap.models import UNRESOLVED, Method, RetroAnswer, Topic, TopicPerson, TopicStatus, TopicWork
+
+REMINDERS = [
+    "Keep your hands off their keyboard: they type, you talk.",
+    "Ask before you tell: a broad question first, then a narrower one, then a hint, and only last the exact step.",
+    "Check understanding by asking them to explain their code or change it a little, not with “do you understand?”.",
+    "Be kind and patient; confusion is where the learning happens.",
+]
+
+
+def recap_context(
+    request: MentorRequest, call: Call, segment: CallSegment | None, *, failed: dict[int, RetroForm] | None = None
+) -> dict[str, Any]:
+    answers = {a.trainee_id: a for a in RetroAnswer.objects.filter(call=call)}
+    rows = []
+    for trainee in call.group.trainees.active():
+        form = (failed or {}).get(trainee.pk) or RetroForm(
+            instance=answers.get(trainee.pk), prefix=f"r{trainee.pk}"
+        )
+        rows.append({"trainee": trainee, "form": form, "saved": trainee.pk in answers})
+    known = Topic.objects.filter(group=call.group).unresolved().values_list("title", flat=True)
+    return {"call": call, "retro_rows": rows, "known_topics": list(known)}
+
+
+def methods_for(request: MentorRequest):
+    return Method.objects.filter(Q(owner__isnull=True) | Q(owner=request.user))
+
+
+def technical_context(
+    request: MentorRequest,
+    call: Call,
+    segment: CallSegment | None,
+    *,
+    failed_work: tuple[int, WorkForm] | None = None,
+    topic_form: TopicForm | None = None,
+    method_form: MethodForm | None = None,
+) -> dict[str, Any]:
+    """Today's queue: every topic someone still has not understood, and what was done today."""
+    worked = TopicWork.objects.filter(call=call).select_related("method")
+    work = {w.topic_id: w for w in worked}
+    topics = list(
+        Topic.objects.filter(group=call.group)
+        .filter(Q(people__status__in=UNRESOLVED) | Q(pk__in=list(work)))
+        .distinct()
+        .prefetch_related(Prefetch("people", queryset=TopicPerson.objects.select_related("trainee")))
+        .order_by("created_at")
+    )
+    methods = methods_for(request)
+    rows = []
+    for topic in topics:
+        if failed_work and failed_work[0] == topic.pk:
+            form = failed_work[1]
+        else:
+            form = WorkForm(instance=work.get(topic.pk), methods=methods, prefix=f"w{topic.pk}")
+        rows.append(
+            {
+                "topic": topic,
+                "people": list(topic.people.all()),
+                "form": form,
+                "carried": topic.first_call_id != call.pk,
+            }
+        )
+    trainees = [(str(t.key), t.name) for t in call.group.trainees.active()]
+    return {
+        "call": call,
+        "topic_rows": rows,
+        "statuses": TopicStatus.choices,
+        "reminders": REMINDERS,
+        "topic_form": topic_form or TopicForm(trainees=trainees),
+        "method_form": method_form or MethodForm(),
+    }
+
+
+register(SegmentKind.RECAP, "recap/tools/recap.html", recap_context)
+register(SegmentKind.TECHNICAL, "recap/tools/technical.html", technical_context)

@@ -1,0 +1,120 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from mentorplan.calls.models import Call
+from mentorplan.groups.models import Trainee
+from mentorplan.lib.http import MentorRequest
+from mentorplan.recap import actions
+from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, TopicStatusForm, WorkForm
+from mentorplan.recap.models import Topic, TopicPerson, TopicWork
+from mentorplan.recap.segment_tools import methods_for, recap_context, technical_context
+
+
+def _get_call(request: MentorRequest, key: object) -> Call:
+    try:
+        return Call.objects.for_user(request.user).select_related("group").get(key=key)
+    except (Call.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such session.") from None
+
+
+def _get_trainee(call: Call, key: object) -> Trainee:
+    try:
+        return call.group.trainees.get(key=key)
+    except (Trainee.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such trainee in this group.") from None
+
+
+def _get_topic(call: Call, key: object) -> Topic:
+    try:
+        return Topic.objects.get(key=key, group=call.group)
+    except (Topic.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such topic in this group.") from None
+
+
+def _back(request: MentorRequest, call: Call, template: str, context: dict) -> HttpResponse:
+    if request.htmx:
+        return render(request, template, context)
+    return redirect("calls:detail", key=call.key)
+
+
+@require_POST
+def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
+    call = _get_call(request, key)
+    person = _get_trainee(call, trainee)
+    form = RetroForm(request.POST, prefix=f"r{person.pk}")
+    if not form.is_valid():
+        if not request.htmx:
+            messages.error(request, f"{person.name}'s retro was not saved: " + " ".join(
+                e for errors in form.errors.values() for e in errors))
+            return redirect("calls:detail", key=call.key)
+        context = recap_context(request, call, None, failed={person.pk: form})
+        return render(request, "recap/tools/recap.html", context)
+    actions.save_retro(call, person, form.cleaned_data, request.user)
+    return _back(request, call, "recap/tools/recap.html", recap_context(request, call, None))
+
+
+@require_POST
+def topic_status(request: MentorRequest, key: str, topic: str, trainee: str) -> HttpResponse:
+    call = _get_call(request, key)
+    subject = _get_topic(call, topic)
+    person = TopicPerson.objects.filter(topic=subject, trainee__key=trainee).first()
+    if person is None:
+        raise Http404("This trainee is not on this topic.")
+    form = TopicStatusForm(request.POST)
+    if form.is_valid():
+        person.status = form.cleaned_data["status"]
+        person.save(update_fields=["status", "updated_at"])
+    return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
+
+
+@require_POST
+def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
+    call = _get_call(request, key)
+    subject = _get_topic(call, topic)
+    work = TopicWork.objects.filter(call=call, topic=subject).first()
+    form = WorkForm(request.POST, instance=work, methods=methods_for(request), prefix=f"w{subject.pk}")
+    if not form.is_valid():
+        context = technical_context(request, call, None, failed_work=(subject.pk, form))
+        if not request.htmx:
+            messages.error(request, "The notes on “%s” were not saved." % subject.title)
+            return redirect("calls:detail", key=call.key)
+        return render(request, "recap/tools/technical.html", context)
+    work = form.save(commit=False)
+    work.call, work.topic, work.updated_by = call, subject, request.user
+    work.save()
+    return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
+
+
+@require_POST
+def topic_add(request: MentorRequest, key: str) -> HttpResponse:
+    call = _get_call(request, key)
+    trainees = list(call.group.trainees.active())
+    form = TopicForm(request.POST, trainees=[(str(t.key), t.name) for t in trainees])
+    if form.is_valid():
+        chosen = [t for t in trainees if str(t.key) in form.cleaned_data["trainees"]]
+        with transaction.atomic():
+            actions.add_topic(call, form.cleaned_data["title"].strip(), chosen)
+        return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
+    if not request.htmx:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("calls:detail", key=call.key)
+    return render(request, "recap/tools/technical.html", technical_context(request, call, None, topic_form=form))
+
+
+@require_POST
+def method_add(request: MentorRequest, key: str) -> HttpResponse:
+    call = _get_call(request, key)
+    form = MethodForm(request.POST)
+    if form.is_valid():
+        method = form.save(commit=False)
+        method.owner = request.user
+        method.save()
+        return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
+    if not request.htmx:
+        messages.error(request, "Name the method.")
+        return redirect("calls:detail", key=call.key)
+    return render(request, "recap/tools/technical.html", technical_context(request, call, None, method_form=form))

@@ -1,0 +1,251 @@
+"""The access rule: a mentor reaches only their own groups' and plans' objects; for anyone else
+every such URL is a 404, whether the object exists or not.
+
+The tests walk every URL pattern of the project. Each pattern that captures a parameter (so it
+addresses an object) must have a row in ACCESS_TABLE, or a reason in EXEMPT; until it has one,
+`test_every_url_with_an_object_is_in_the_table` fails and names it.
+
+To cover a new URL (for example one of the `calls` app):
+
+1. If it addresses an object mentor A owns that `World` does not have yet, create the object in
+   `world()` (inside A's group or A's plan) and add it as a field of `World`.
+2. Add a row to ACCESS_TABLE: `"namespace:name": lambda w: {"key": w.thing.key}` — the keyword
+   arguments `reverse()` needs to build the URL of A's object.
+3. If the view's form needs fields that `_post_data()` does not send yet, add them there, so a
+   broken access check would really change something.
+4. Run `.venv/bin/pytest mentorplan/tests/test_access.py`. For each row, mentor B (who mentors
+   other groups) must get 404 or 405 for GET and for POST, at least one of them 404, and A's data
+   must be unchanged; mentor A must not get a 404 (which proves the row points at A's object).
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.core import mail
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from mentorplan.accounts.models import User
+from mentorplan.calls.models import Call, CallSegment
+from mentorplan.groups.models import Group, Invitation, Role, Trainee
+from mentorplan.lib.testing import (
+    default_plan,
+    make_call,
+    make_group,
+    make_invitation,
+    make_mentor,
+    make_plan,
+    make_trainee,
+    start_call,
+)
+from mentorplan.plans.models import PlanSegment, PlanTemplate
+
+# Namespaces that are not ours to check: their views have their own access rules.
+SKIPPED_NAMESPACES = {"admin": "Django's admin site, for staff, with its own permission checks"}
+
+# URLs with a parameter that are public or addressed to one person by a secret token.
+EXEMPT = {
+    "accounts:password_reset_confirm": (
+        "Django's password reset link: public on purpose, protected by a signed, expiring token"
+    ),
+    "groups:invitation_accept": (
+        "addressed by a secret token to one e-mail address; a wrong account gets 403 and no group "
+        "name (groups/tests/test_invitation_accept.py)"
+    ),
+}
+
+
+@dataclass
+class World:
+    """Mentor A's objects, and mentor B, who mentors other groups and owns other plans."""
+
+    mentor_a: User
+    mentor_b: User
+    group: Group
+    trainee: Trainee
+    invitation: Invitation
+    plan: PlanTemplate
+    segment: PlanSegment
+    call: Call  # live, in A's group
+    call_segment: CallSegment
+
+
+ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
+    "groups:detail": lambda w: {"key": w.group.key},
+    "groups:edit": lambda w: {"key": w.group.key},
+    "groups:trainee_add": lambda w: {"key": w.group.key},
+    "groups:trainee_edit": lambda w: {"key": w.trainee.key},
+    "groups:invite": lambda w: {"key": w.group.key},
+    "groups:invitation_revoke": lambda w: {"key": w.invitation.key},
+    "plans:detail": lambda w: {"key": w.plan.key},
+    "plans:copy": lambda w: {"key": w.plan.key},
+    "plans:rename": lambda w: {"key": w.plan.key},
+    "plans:delete": lambda w: {"key": w.plan.key},
+    "plans:segment_add": lambda w: {"key": w.plan.key},
+    "plans:segment_update": lambda w: {"key": w.segment.key},
+    "plans:segment_move": lambda w: {"key": w.segment.key},
+    "plans:segment_delete": lambda w: {"key": w.segment.key},
+    "calls:group_calls": lambda w: {"key": w.group.key},
+    "calls:plan": lambda w: {"key": w.group.key},
+    "calls:detail": lambda w: {"key": w.call.key},
+    "calls:state": lambda w: {"key": w.call.key},
+    "calls:control": lambda w: {"key": w.call.key},
+    "calls:game_shuffle": lambda w: {"key": w.call.key},
+    "calls:attendance": lambda w: {"key": w.call.key, "trainee": w.trainee.key},
+    "calls:note_save": lambda w: {"key": w.call_segment.key},
+}
+
+
+def world() -> World:
+    mentor_a = make_mentor(display_name="Alex")
+    group = make_group(mentor_a, name="Alex's private group")
+    trainee = make_trainee(group, name="Amal Private")
+    invitation = make_invitation(group, "friend-of-alex@example.org")
+    plan = default_plan().copy_for(mentor_a)
+    plan.title = "Alex's private plan"
+    plan.save()
+    call = start_call(make_call(group, plan))
+
+    # B leads a group of their own, co-mentors a third mentor's group and has their own plan.
+    mentor_b = make_mentor(display_name="Blake")
+    make_trainee(make_group(mentor_b))
+    make_group(make_mentor()).memberships.create(user=mentor_b, role=Role.CO_MENTOR)
+    make_plan(mentor_b)
+    return World(
+        mentor_a=mentor_a,
+        mentor_b=mentor_b,
+        group=group,
+        trainee=trainee,
+        invitation=invitation,
+        plan=plan,
+        segment=plan.segments.get(position=4),
+        call=call,
+        call_segment=call.segments.get(position=0),
+    )
+
+
+def _post_data(w: World) -> dict[str, str]:
+    """Valid input for every form behind these URLs: if a view let B in, B would change A's data."""
+    segment_fields = {"title": "Changed by B", "minutes": "7", "kind": "other", "guidance": "B"}
+    return {
+        "name": "Changed by B",
+        "course": "Changed by B",
+        "region": "Changed by B",
+        "pronouns": "b/b",
+        "slack_handle": "@b",
+        "email": "intruder@example.org",
+        "timezone": "UTC",
+        "title": "Changed by B",
+        "description": "Changed by B",
+        "direction": "up",
+        # Sessions: plan one, press a runner button, take attendance, write a note.
+        "plan": str(w.plan.pk),
+        "date": "2099-01-05",
+        "time": "19:00",
+        "action": "next",
+        "status": "absent",
+        "level": "mentors",
+        "body": "Changed by B",
+        "version": "0",
+        **{f"new-{name}": value for name, value in segment_fields.items()},
+        **{f"s{w.segment.pk}-{name}": value for name, value in segment_fields.items()},
+    }
+
+
+def _url_names(
+    resolver: URLResolver, namespace: str = "", captured: bool = False
+) -> Iterator[tuple[str, bool]]:
+    """(name, captures a parameter) for every URL pattern under `resolver`, includes followed."""
+    for entry in resolver.url_patterns:
+        captures = captured or entry.pattern.regex.groups > 0
+        if isinstance(entry, URLResolver):
+            if entry.namespace in SKIPPED_NAMESPACES:
+                continue
+            prefix = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _url_names(entry, prefix, captures)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else f"<no name: {entry.pattern}>"
+            yield name, captures
+
+
+def _urls_with_objects() -> set[str]:
+    return {name for name, captures in _url_names(get_resolver()) if captures}
+
+
+def _snapshot() -> dict[str, list[dict[str, object]]]:
+    """Every row of every Mentorplan model, so any change by B shows up, in any app."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values())
+        for model in apps.get_models()
+        if model.__module__.startswith("mentorplan.")
+    }
+
+
+def test_every_url_with_an_object_is_in_the_table():
+    missing = sorted(_urls_with_objects() - set(ACCESS_TABLE) - set(EXEMPT))
+
+    assert not missing, (
+        "These URLs address an object but the access test does not cover them: "
+        + ", ".join(missing)
+        + ". Add a row for each to ACCESS_TABLE in mentorplan/tests/test_access.py (see the "
+        "instructions at the top of that file), or a reason to EXEMPT."
+    )
+
+
+def test_the_table_has_no_rows_for_urls_that_are_gone():
+    stale = sorted((set(ACCESS_TABLE) | set(EXEMPT)) - _urls_with_objects())
+
+    assert not stale, f"No URL with a parameter has these names any more: {', '.join(stale)}."
+
+
+def test_the_walk_finds_urls_inside_includes():
+    """Guards the walk itself: if it found nothing, the two tests above would pass vacuously."""
+    found = _urls_with_objects()
+
+    assert {"groups:detail", "plans:segment_update", "accounts:password_reset_confirm"} <= found
+    assert "groups:list" not in found
+    assert not any(name.startswith("admin:") for name in found)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", sorted(ACCESS_TABLE))
+def test_another_mentor_gets_404_and_changes_nothing(client, url_name):
+    w = world()
+    url = reverse(url_name, kwargs=ACCESS_TABLE[url_name](w))
+    client.force_login(w.mentor_b)
+    before = _snapshot()
+
+    get = client.get(url)
+    post = client.post(url, _post_data(w))
+
+    assert get.status_code in {404, 405}, f"B's GET {url} gave {get.status_code}"
+    assert post.status_code in {404, 405}, f"B's POST {url} gave {post.status_code}"
+    assert 404 in {get.status_code, post.status_code}
+    for response in [get, post]:
+        content = response.content.decode()
+        assert "Alex" not in content
+        assert "Amal Private" not in content
+    assert _snapshot() == before
+    assert mail.outbox == []
+
+    # The row really addresses A's object: A gets through, by GET or (for actions) by POST.
+    client.force_login(w.mentor_a)
+    own_get = client.get(url)
+    own_post = client.post(url, _post_data(w))
+    assert own_get.status_code != 404, f"A's GET {url} gave 404: the table row is wrong"
+    assert own_post.status_code != 404, f"A's POST {url} gave 404: the table row is wrong"
+    assert {own_get.status_code, own_post.status_code} != {405}
+
+
+@pytest.mark.django_db
+def test_objects_that_do_not_exist_are_404_too(client):
+    """An outsider cannot tell a missing object from somebody else's."""
+    w = world()
+    client.force_login(w.mentor_a)
+    missing = "00000000-0000-4000-8000-000000000000"
+
+    for url_name in ACCESS_TABLE:
+        url = reverse(url_name, kwargs=dict.fromkeys(ACCESS_TABLE[url_name](w), missing))
+        statuses = {client.get(url).status_code, client.post(url, _post_data(w)).status_code}
+        assert statuses <= {404, 405} and 404 in statuses, f"{url} gave {statuses}"

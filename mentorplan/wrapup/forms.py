@@ -1,0 +1,66 @@
+from datetime import datetime, timedelta
+
+from django import forms
+from django.utils import timezone
+
+from mentorplan.wrapup.models import Resource
+
+
+class ResourceForm(forms.ModelForm):
+    class Meta:
+        model = Resource
+        fields = ["title", "url", "tags"]
+        widgets = {"url": forms.URLInput(attrs={"placeholder": "https://"})}
+        error_messages = {
+            "title": {"required": "Give the resource a title."},
+            "url": {"required": "Add the link.", "invalid": "Give a full web address starting with https://."},
+        }
+
+    def clean_url(self) -> str:
+        url: str = self.cleaned_data["url"]
+        if not url.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError("Only web links (http or https) can be shared.")
+        return url
+
+
+class ShareForm(forms.Form):
+    resource = forms.UUIDField(error_messages={"required": "Choose a resource.", "invalid": "Choose a resource."})
+    target = forms.CharField(error_messages={"required": "Choose who or what it is for."})
+
+
+class WinForm(forms.Form):
+    trainee = forms.UUIDField(error_messages={"required": "Choose a trainee.", "invalid": "Choose a trainee."})
+    text = forms.CharField(
+        max_length=300,
+        error_messages={"required": "Say what they did well.", "max_length": "Keep it under 300 characters."},
+    )
+    source = forms.CharField(required=False, max_length=12)
+
+
+class FollowUpForm(forms.Form):
+    date = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Choose a date.", "invalid": "Give a date like 2026-12-13."},
+    )
+    time = forms.TimeField(
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Choose a time.", "invalid": "Give a time like 19:00."},
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        day, at = data.get("date"), data.get("time")
+        if day is not None and at is not None:
+            when = timezone.make_aware(datetime.combine(day, at), timezone.get_current_timezone())  # type: ignore[arg-type]
+            if when < timezone.now():
+                self.add_error("date", "That time has already passed. Choose a later date.")
+            elif when > timezone.now() + timedelta(days=120):
+                self.add_error("date", "Choose a date within the next four months.")
+            data["scheduled_at"] = when
+        return data
+
+
+def default_follow_up(scheduled_at: datetime) -> dict[str, object]:
+    """Same weekday and time, two weeks on, in the mentor's time zone."""
+    local = timezone.localtime(scheduled_at) + timedelta(days=14)
+    return {"date": local.date(), "time": local.time().replace(second=0, microsecond=0)}

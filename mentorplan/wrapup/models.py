@@ -1,0 +1,157 @@
+import secrets
+import uuid
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from mentorplan.calls.models import Call
+from mentorplan.groups.models import Trainee
+from mentorplan.recap.models import Topic
+
+if TYPE_CHECKING:
+    from mentorplan.accounts.models import User
+
+
+class ResourceQuerySet(models.QuerySet["Resource"]):
+    def for_user(self, user: "User") -> "ResourceQuerySet":
+        """The starter set and the mentor's own resources."""
+        return self.filter(Q(owner__isnull=True) | Q(owner=user))
+
+
+class Resource(models.Model):
+    """A link worth sharing. The starter set has no owner; each mentor adds their own."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="resources"
+    )
+    title = models.CharField(max_length=120)
+    url = models.URLField("link", max_length=500)
+    tags = models.CharField(max_length=200, blank=True, help_text="Comma-separated, for example “javascript, arrays”.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="resource_url_is_web_link",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
+
+
+class ResourceShare(models.Model):
+    """A resource sent in one session: to a trainee, for a topic, or (with neither) to everyone."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="resource_shares")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="shares")
+    trainee = models.ForeignKey(Trainee, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="resource_shares")
+    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.resource} → {self.trainee or self.topic or 'everyone'}"
+
+
+class CheckItem(models.TextChoices):
+    SLACK = "slack", "Told them to post problems in the Slack channel (and how to ask a good question)"
+    STUDY_GROUP = "study_group", "Pointed them to a study group or peer learning"
+    RESOURCES = "resources", "Sent resources for what we did not reach"
+
+
+class WrapupCheck(models.Model):
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="wrapup_checks")
+    item = models.CharField(max_length=16, choices=CheckItem)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    done_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["call", "item"], name="one_check_per_item_per_call"),
+            models.CheckConstraint(condition=Q(item__in=CheckItem.values), name="check_item_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_item_display()
+
+
+class WinSource(models.TextChoices):
+    GOAL = "goal", "Goal met"
+    TOPIC = "topic", "Now understood"
+    ATTENDANCE = "attendance", "Attendance"
+    HOMEWORK = "homework", "Homework done"
+    MENTOR = "mentor", "Your own"
+
+
+class Win(models.Model):
+    """A moment of progress the mentor chose to say out loud."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="wins")
+    trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="wins")
+    text = models.CharField(max_length=300)
+    source = models.CharField(max_length=12, choices=WinSource, default=WinSource.MENTOR)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "trainee", "text"], name="one_win_per_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee}: {self.text}"
+
+
+def _feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A private, revocable address a calendar app can subscribe to."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds")
+    token = models.CharField(max_length=64, unique=True, default=_feed_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(revoked_at__isnull=True), name="one_live_feed_per_mentor"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"
+
+
+class Reminder(models.Model):
+    """A reminder that was sent, so the scheduled job never sends the same one twice."""
+
+    kind = models.CharField(max_length=20)
+    subject_key = models.CharField(max_length=64)  # the call's or goal's key
+    recipient = models.EmailField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "subject_key", "recipient"], name="one_reminder_each"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.recipient}"

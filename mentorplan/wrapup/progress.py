@@ -1,0 +1,101 @@
+"""Figures for the group's progress charts, in a fixed number of queries however long the history."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from mentorplan.calls.models import Call, CallSegment
+from mentorplan.goals.models import GoalEvent, ReviewOutcome
+from mentorplan.groups.models import Group
+from mentorplan.recap.models import TopicPerson, TopicStatus
+
+LAST_SESSIONS = 6
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    first: int
+    second: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    first_name: str
+    second_name: str
+    bars: list[Bar]
+
+    @property
+    def scale(self) -> int:
+        return max([1, *(max(b.first, b.second) for b in self.bars)])
+
+
+def _recent_calls(group: Group) -> list[Call]:
+    calls = list(Call.objects.filter(group=group, ended_at__isnull=False).order_by("-scheduled_at")[:LAST_SESSIONS])
+    return list(reversed(calls))
+
+
+def goals_chart(group: Group, calls: list[Call]) -> Chart:
+    rows = (
+        GoalEvent.objects.filter(call__in=calls, outcome__in=[ReviewOutcome.MET, ReviewOutcome.PARTLY,
+                                                                ReviewOutcome.MISSED, ReviewOutcome.EXTENDED])
+        .values("call_id")
+        .annotate(reviewed=Count("pk"), met=Count("pk", filter=Q(outcome=ReviewOutcome.MET)))
+    )
+    by_call = {row["call_id"]: row for row in rows}
+    return Chart(
+        "Goals reviewed and met, per session",
+        "reviewed",
+        "met",
+        [Bar(f"{c.scheduled_at:%d %b}", by_call.get(c.pk, {}).get("reviewed", 0), by_call.get(c.pk, {}).get("met", 0)) for c in calls],
+    )
+
+
+def topics_chart(group: Group, calls: list[Call]) -> Chart:
+    opened = dict(
+        TopicPerson.objects.filter(topic__first_call__in=calls)
+        .values_list("topic__first_call_id")
+        .annotate(n=Count("pk"))
+    )
+    understood: dict[int, int] = {}
+    windows = [(c.pk, c.started_at, c.ended_at) for c in calls if c.started_at and c.ended_at]
+    if windows:
+        people = TopicPerson.objects.filter(
+            topic__group=group, status=TopicStatus.UNDERSTOOD,
+            updated_at__gte=windows[0][1], updated_at__lte=windows[-1][2],
+        ).values_list("updated_at", flat=True)
+        for when in people:
+            for pk, start, end in windows:
+                if start <= when <= end:
+                    understood[pk] = understood.get(pk, 0) + 1
+    return Chart(
+        "Topics raised and understood, per session",
+        "raised",
+        "understood",
+        [Bar(f"{c.scheduled_at:%d %b}", opened.get(c.pk, 0), understood.get(c.pk, 0)) for c in calls],
+    )
+
+
+def minutes_chart(group: Group, calls: list[Call]) -> Chart:
+    totals: dict[str, list[float]] = {}
+    for title, planned, spent in CallSegment.objects.filter(call__in=calls).values_list(
+        "title", "planned_minutes", "spent_seconds"
+    ).order_by("position"):
+        entry = totals.setdefault(title, [0, 0, 0])
+        entry[0] += planned
+        entry[1] += spent / 60
+        entry[2] += 1
+    return Chart(
+        f"Minutes per segment, planned and real (average of the last {len(calls)} sessions)",
+        "planned",
+        "real",
+        [Bar(title, round(p / n), round(s / n)) for title, (p, s, n) in totals.items()],
+    )
+
+
+def charts(group: Group) -> list[Chart]:
+    calls = _recent_calls(group)
+    if not calls:
+        return []
+    return [goals_chart(group, calls), topics_chart(group, calls), minutes_chart(group, calls)]

@@ -1,0 +1,54 @@
+"""The wrap-up segment's tool: resources, nudges, moments of progress and the next call."""
+
+from typing import Any
+
+from mentorplan.calls.models import Call, CallSegment
+from mentorplan.calls.tools import register
+from mentorplan.lib.http import MentorRequest
+from mentorplan.plans.models import SegmentKind
+from mentorplan.recap.models import Topic
+from mentorplan.wrapup import moments
+from mentorplan.wrapup.forms import FollowUpForm, default_follow_up
+from mentorplan.wrapup.models import CheckItem, Resource, ResourceShare, Win, WrapupCheck
+
+
+def next_call(call: Call) -> Call | None:
+    return (
+        Call.objects.filter(group=call.group, scheduled_at__gt=call.scheduled_at, started_at__isnull=True)
+        .order_by("scheduled_at")
+        .first()
+    )
+
+
+def wrapup_context(
+    request: MentorRequest,
+    call: Call,
+    segment: CallSegment | None,
+    *,
+    follow_up_form: FollowUpForm | None = None,
+    error: str = "",
+) -> dict[str, Any]:
+    done = set(WrapupCheck.objects.filter(call=call).values_list("item", flat=True))
+    picked = list(Win.objects.filter(call=call).select_related("trainee"))
+    picked_texts = {(w.trainee_id, w.text) for w in picked}
+    suggestions = [m for m in moments.collect(call) if (m.trainee.pk, m.text) not in picked_texts]
+    trainees = list(call.group.trainees.active())
+    topics = list(Topic.objects.filter(group=call.group).unresolved().order_by("title"))
+    return {
+        "call": call,
+        "checks": [(value, label, value in done) for value, label in CheckItem.choices],
+        "resources": list(Resource.objects.for_user(request.user)),
+        "shares": list(ResourceShare.objects.filter(call=call).select_related("resource", "trainee", "topic")),
+        "share_targets": [("group", "Everyone in the group")]
+        + [(f"t:{t.key}", t.name) for t in trainees]
+        + [(f"p:{t.key}", f"Topic: {t.title}") for t in topics],
+        "suggestions": suggestions,
+        "wins": picked,
+        "trainees": trainees,
+        "next_call": next_call(call),
+        "follow_up_form": follow_up_form or FollowUpForm(initial=default_follow_up(call.scheduled_at)),
+        "wrapup_error": error,
+    }
+
+
+register(SegmentKind.WRAP_UP, "wrapup/tools/wrapup.html", wrapup_context)

@@ -1,0 +1,245 @@
+from datetime import timedelta
+
+import markdown_it
+import nh3
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mentorplan.calls.models import Call, CallSegment
+from mentorplan.groups.access import get_group
+from mentorplan.groups.models import Group
+from mentorplan.lib.http import MentorRequest
+from mentorplan.recap.models import Topic
+from mentorplan.wrapup import ics, progress, summary
+from mentorplan.wrapup.forms import FollowUpForm, ResourceForm, ShareForm, WinForm
+from mentorplan.wrapup.models import CalendarFeed, CheckItem, Resource, ResourceShare, Win, WinSource, WrapupCheck
+from mentorplan.wrapup.segment_tools import next_call, wrapup_context
+
+GET = ["GET", "HEAD"]
+TOOL = "wrapup/tools/wrapup.html"
+
+
+def _get_call(request: MentorRequest, key: object) -> Call:
+    try:
+        return Call.objects.for_user(request.user).select_related("group").get(key=key)
+    except (Call.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such session.") from None
+
+
+def _tool(request: MentorRequest, call: Call, **extra: object) -> HttpResponse:
+    if request.htmx:
+        return render(request, TOOL, wrapup_context(request, call, None, **extra))  # type: ignore[arg-type]
+    if extra.get("error"):
+        messages.error(request, str(extra["error"]))
+    return redirect("calls:detail", key=call.key)
+
+
+# --- Resource library ---------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def resource_list(request: MentorRequest) -> HttpResponse:
+    form = ResourceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        resource = form.save(commit=False)
+        resource.owner = request.user
+        resource.save()
+        messages.success(request, f"“{resource.title}” is in your library.")
+        return redirect("wrapup:resources")
+    resources = Resource.objects.for_user(request.user).order_by("owner_id", "title")
+    return render(request, "wrapup/resources.html", {"form": form, "resources": resources, "nav": "plans"})
+
+
+@require_POST
+def resource_delete(request: MentorRequest, key: str) -> HttpResponse:
+    resource = Resource.objects.filter(key=key, owner=request.user).first()
+    if resource is None:
+        raise Http404("No such resource.")
+    resource.delete()
+    messages.success(request, f"“{resource.title}” is removed from your library.")
+    return redirect("wrapup:resources")
+
+
+# --- The wrap-up tool ---------------------------------------------------------------------------
+
+
+@require_POST
+def share(request: MentorRequest, key: str) -> HttpResponse:
+    call = _get_call(request, key)
+    form = ShareForm(request.POST)
+    if not form.is_valid():
+        return _tool(request, call, error="Choose a resource and who it is for.")
+    resource = Resource.objects.for_user(request.user).filter(key=form.cleaned_data["resource"]).first()
+    if resource is None:
+        return _tool(request, call, error="Choose a resource from your library.")
+    kind, _, value = form.cleaned_data["target"].partition(":")
+    trainee = topic = None
+    try:
+        if kind == "t":
+            trainee = call.group.trainees.get(key=value)
+        elif kind == "p":
+            topic = Topic.objects.get(group=call.group, key=value)
+        elif kind != "group":
+            raise ValueError(kind)
+    except (ValueError, ValidationError, Topic.DoesNotExist, call.group.trainees.model.DoesNotExist):
+        return _tool(request, call, error="Choose someone or a topic of this group.")
+    ResourceShare.objects.get_or_create(
+        call=call, resource=resource, trainee=trainee, topic=topic, defaults={"shared_by": request.user}
+    )
+    return _tool(request, call)
+
+
+@require_POST
+def check(request: MentorRequest, key: str, item: str) -> HttpResponse:
+    call = _get_call(request, key)
+    if item not in CheckItem.values:
+        raise Http404("No such checklist item.")
+    existing = WrapupCheck.objects.filter(call=call, item=item)
+    if existing.exists():
+        existing.delete()
+    else:
+        WrapupCheck.objects.get_or_create(call=call, item=item, defaults={"done_by": request.user})
+    return _tool(request, call)
+
+
+@require_POST
+def win_add(request: MentorRequest, key: str) -> HttpResponse:
+    call = _get_call(request, key)
+    form = WinForm(request.POST)
+    if not form.is_valid():
+        return _tool(request, call, error=" ".join(e for errs in form.errors.values() for e in errs))
+    trainee = call.group.trainees.filter(key=form.cleaned_data["trainee"]).first()
+    if trainee is None:
+        return _tool(request, call, error="Choose a trainee of this group.")
+    source = form.cleaned_data["source"]
+    Win.objects.get_or_create(
+        call=call,
+        trainee=trainee,
+        text=form.cleaned_data["text"].strip(),
+        defaults={"source": source if source in WinSource.values else WinSource.MENTOR},
+    )
+    return _tool(request, call)
+
+
+@require_POST
+def win_remove(request: MentorRequest, key: str, win: int) -> HttpResponse:
+    call = _get_call(request, key)
+    Win.objects.filter(call=call, pk=win).delete()
+    return _tool(request, call)
+
+
+@require_POST
+def follow_up(request: MentorRequest, key: str) -> HttpResponse:
+    """Plan the next session with the same agenda as this one."""
+    call = _get_call(request, key)
+    form = FollowUpForm(request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            return render(request, TOOL, wrapup_context(request, call, None, follow_up_form=form))
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("calls:detail", key=call.key)
+    with transaction.atomic():
+        following = Call.objects.create(
+            group=call.group,
+            plan_title=call.plan_title,
+            scheduled_at=form.cleaned_data["scheduled_at"],
+            length_minutes=call.length_minutes,
+            created_by=request.user,
+        )
+        CallSegment.objects.bulk_create(
+            CallSegment(
+                call=following,
+                position=s.position,
+                kind=s.kind,
+                title=s.title,
+                template_minutes=s.template_minutes,
+                planned_minutes=s.planned_minutes,
+                flexible=s.flexible,
+                guidance=s.guidance,
+            )
+            for s in call.segments.all()
+        )
+    if not request.htmx:
+        messages.success(request, "The next session is planned.")
+    return _tool(request, call)
+
+
+# --- After the call -----------------------------------------------------------------------------
+
+
+@require_http_methods(GET)
+def summary_page(request: MentorRequest, key: str) -> HttpResponse:
+    call = _get_call(request, key)
+    data = summary.build(call)
+    markdown = summary.as_markdown(data)
+    html = nh3.clean(markdown_it.MarkdownIt("commonmark", {"html": False}).render(markdown), link_rel="noopener noreferrer")
+    context = {
+        "call": call,
+        "group": call.group,
+        "markdown": markdown,
+        "slack": summary.as_slack(data),
+        "html": html,
+        "nav": "groups",
+    }
+    return render(request, "wrapup/summary.html", context)
+
+
+@require_http_methods(GET)
+def invite(request: MentorRequest, key: str) -> HttpResponse:
+    call = _get_call(request, key)
+    previous = Call.objects.filter(group=call.group, scheduled_at__lt=call.scheduled_at, ended_at__isnull=False).order_by("-scheduled_at").first()
+    description = summary.as_markdown(summary.build(previous)) if previous else f"Session plan: {call.plan_title}."
+    body = ics.calendar([call], zone=request.user.timezone, descriptions={call.pk: description})
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mentoring-{timezone.localdate(call.scheduled_at):%Y-%m-%d}.ics"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def feed_settings(request: MentorRequest) -> HttpResponse:
+    """Create, replace or switch off the mentor's private calendar address."""
+    if request.method == "POST":
+        with transaction.atomic():
+            CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+            if request.POST.get("action") == "create":
+                CalendarFeed.objects.create(user=request.user)
+                messages.success(request, "Your calendar address is ready. Any older address no longer works.")
+            else:
+                messages.success(request, "Your calendar address no longer works.")
+        return redirect("wrapup:feed_settings")
+    feed = CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).first()
+    url = request.build_absolute_uri(reverse("calendar_feed", args=[feed.token])) if feed else ""
+    return render(request, "wrapup/feed.html", {"feed": feed, "feed_url": url, "nav": "account"})
+
+
+@login_not_required
+@require_http_methods(GET)
+def feed(request: MentorRequest, token: str) -> HttpResponse:
+    """The calendar a mentor's app subscribes to: upcoming and recent sessions of their groups."""
+    subscription = CalendarFeed.objects.select_related("user").filter(token=token, revoked_at__isnull=True).first()
+    if subscription is None or not subscription.user.is_active:
+        raise Http404("No such calendar.")
+    user = subscription.user
+    since = timezone.now() - timedelta(days=30)
+    calls = Call.objects.filter(group__in=Group.objects.for_user(user), scheduled_at__gte=since).filter(
+        Q(ended_at__isnull=True) | Q(ended_at__gte=since)
+    ).select_related("group").order_by("scheduled_at")[:200]
+    body = ics.calendar(calls, zone=user.timezone, name="Mentoring sessions")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@require_http_methods(GET)
+def progress_panel(request: MentorRequest, key: str) -> HttpResponse:
+    group, _ = get_group(request, key)
+    template = "wrapup/progress.html" if request.htmx else "wrapup/progress_page.html"
+    return render(request, template, {"group": group, "charts": progress.charts(group), "nav": "groups"})
