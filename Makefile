@@ -6,7 +6,7 @@ VENV = .venv
 export UV_PYTHON_DOWNLOADS = never
 export UV_PROJECT_ENVIRONMENT = $(VENV)
 
-.PHONY: install run demo test lint check clean
+.PHONY: install run demo test lint bench clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -37,3 +37,6 @@ lint: install
 
 clean:
 	rm -rf .tools $(VENV)
+
+bench: install
+	$(VENV)/bin/python -m mentorplan.bench

@@ -25,20 +25,30 @@ CHROMIUM_ARGS = [
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that commits to the database (browser tests through the live server, tests
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """A test that uses the browser is marked `browser`, so `-m "not browser"` leaves it out.
+
+    Every test that commits to the database (browser tests through the live server, tests
     marked `django_db(transaction=True)`) starts from the database as `migrate` leaves it, built-in
     plans included. Django empties the database after each such test and serialized rollback puts
     the migrations' rows back first. It is all or none: after a test without it, Django recreates
     content types that collide with the restored rows, so each of these tests gets it."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        options = dict(marker.kwargs) if marker else {}
-        fixtures = getattr(item, "fixturenames", ())
-        commits = options.get("transaction") or {"transactional_db", "live_server"} & set(fixtures)
-        if commits and not options.get("serialized_rollback"):
-            options.update(transaction=True, serialized_rollback=True)
-            item.add_marker(pytest.mark.django_db(**options), append=False)
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if "browser" in fixtures and item.get_closest_marker("browser") is None:
+        item.add_marker(pytest.mark.browser)
+    marker = item.get_closest_marker("django_db")
+    options = dict(marker.kwargs) if marker else {}
+    commits = options.get("transaction") or {"transactional_db", "live_server"} & fixtures
+    if commits and not options.get("serialized_rollback"):
+        options.update(transaction=True, serialized_rollback=True)
+        item.add_marker(pytest.mark.django_db(**options), append=False)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last. While Playwright runs, its sync API leaves an asyncio loop marked
+    as running in the test thread; no other test should run under that."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 @pytest.fixture(scope="session")

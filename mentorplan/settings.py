@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "mentorplan.lib.middleware.VaryOnHtmxMiddleware",
     "mentorplan.accounts.middleware.TimezoneMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -2,12 +2,14 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 
 from mentorplan.accounts.models import User
+from mentorplan.lib.timezones import TimezoneSelect
 
 
 class SignupForm(BaseUserCreationForm):
     class Meta:
         model = User
         fields = ["email", "display_name", "timezone"]
+        widgets = {"timezone": TimezoneSelect}
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
@@ -40,4 +42,5 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "timezone", "slack_handle"]
+        widgets = {"timezone": TimezoneSelect}
         help_texts = {"slack_handle": "Optional, for example @sam."}

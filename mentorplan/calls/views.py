@@ -209,10 +209,11 @@ def call_control(request: MentorRequest, key: str) -> HttpResponse:
         now = timezone.now()
         if call.status == Status.ENDED:
             return _after_change(request, call)
-        if action == "start" and call.started_at is None:
-            call.start(segments, now)
-        elif call.started_at is None:
+        if (action == "start") != (call.started_at is None):
+            # Starting twice, or anything else before the start, changes nothing.
             return _after_change(request, call)
+        if action == "start":
+            call.start(segments, now)
         elif action == "pause":
             call.pause(now)
         elif action == "resume":
@@ -277,18 +278,17 @@ def note_save(request: MentorRequest, key: str) -> HttpResponse:
                 **lookup, defaults={"call": segment.call, "author": request.user}
             )
             if note.version != data["version"]:
+                theirs = {
+                    "conflict": True,
+                    "version": note.version,
+                    "body": note.body,
+                    "updated_by": str(note.updated_by or ""),
+                }
+                transaction.set_rollback(True)  # a conflict leaves no trace, not even a new row
                 if _from_plain_form(request):
                     messages.error(request, NOTE_CONFLICT)
                     return redirect(call_url(segment.call))
-                return JsonResponse(
-                    {
-                        "conflict": True,
-                        "version": note.version,
-                        "body": note.body,
-                        "updated_by": str(note.updated_by or ""),
-                    },
-                    status=409,
-                )
+                return JsonResponse(theirs, status=409)
             note.body = data["body"]
             note.version += 1
             note.updated_by = request.user

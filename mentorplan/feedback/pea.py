@@ -6,20 +6,38 @@ Like the SMART check, it explains and never blocks.
 import re
 from dataclasses import dataclass
 
-VAGUE = (
-    "struggling", "struggles", "lost", "generally", "in general", "fine", "ok", "okay", "good",
-    "bad", "everything", "stuff", "things", "a lot", "not great", "doing well", "behind",
-)
-EVIDENCE_WORDS = {
-    "homework", "pr", "pull", "exercise", "exercises", "kata", "katas", "code", "commit", "test",
-    "tests", "quiz", "project", "wrote", "write", "could", "couldn't", "cannot", "can't", "said",
-    "explained", "session", "sessions", "missed", "attended", "submitted", "sprint", "week",
-    "repo", "github", "error", "function", "showed", "review",
+# Words that say how things feel, not what: on their own they could describe anyone.
+VAGUE = {
+    "struggling", "struggles", "struggle", "lost", "generally", "general", "overall", "fine",
+    "ok", "okay", "good", "bad", "great", "well", "doing", "everything", "anything", "stuff",
+    "things", "thing", "lot", "lots", "bit", "behind", "confused", "hard", "difficult", "issues",
+    "problems", "trouble", "progress", "coding", "programming", "skills", "basics",
 }  # fmt: skip
+# Little words that carry no subject of their own.
+COMMON = {
+    "a", "an", "the", "and", "or", "but", "so", "with", "without", "in", "on", "at", "of", "to",
+    "for", "from", "by", "about", "is", "are", "was", "were", "be", "been", "am", "has", "have",
+    "had", "do", "does", "did", "not", "no", "she", "he", "they", "her", "his", "him", "their",
+    "them", "it", "its", "this", "that", "i", "we", "you", "me", "my", "all", "some", "any",
+    "what", "how", "exactly", "sure", "unsure", "still", "just", "also", "very", "really",
+    "quite", "much", "more", "seems", "seem",
+}  # fmt: skip
+EVIDENCE_WORDS = {
+    "homework", "coursework", "pr", "pull", "exercise", "exercises", "kata", "katas", "code",
+    "commit", "test", "tests", "quiz", "project", "wrote", "write", "couldn't", "cannot", "can't",
+    "unable", "said", "told", "asked", "answered", "explained", "showed", "watched", "session",
+    "sessions", "call", "class", "classes", "missed", "attended", "submitted", "deadline",
+    "sprint", "week", "repo", "github", "codewars", "error", "function", "review", "assignment",
+    "task", "tasks", "ticket", "slack", "message",
+}  # fmt: skip
+EVIDENCE_PHRASES = ("could not", "was not able", "were not able")
+# Concrete next steps; wishes (“should try harder”, “more effort”) are not among them.
 ACTION_WORDS = {
-    "needs", "need", "should", "could", "recommend", "suggest", "pair", "pairing", "review",
-    "extension", "extra", "more", "revisit", "give", "send", "offer", "check", "follow",
-    "invite", "book", "help", "session", "practice", "practise", "stretch", "challenge",
+    "recommend", "suggest", "pair", "pairing", "review", "extension", "extra", "revisit",
+    "another", "again", "repeat", "give", "send", "share", "offer", "check", "follow", "invite",
+    "book", "schedule", "plan", "ask", "message", "talk", "call", "meet", "catch", "walk", "show",
+    "explain", "session", "workshop", "practice", "practise", "stretch", "challenge", "challenges",
+    "kata", "katas", "exercise", "exercises", "module", "resources", "link",
 }  # fmt: skip
 
 
@@ -36,9 +54,19 @@ def _words(text: str) -> set[str]:
 
 
 def _vague(text: str) -> bool:
-    lowered = f" {text.lower()} "
-    return len(_words(text)) < 5 or (
-        any(f" {v} " in lowered or f" {v}." in lowered for v in VAGUE) and len(_words(text)) < 12
+    """Vague when fewer than two words name a subject, or feelings outnumber them."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    subject = [w for w in words if w not in VAGUE and w not in COMMON]
+    feelings = [w for w in words if w in VAGUE]
+    return len(subject) < 2 or len(feelings) >= len(subject)
+
+
+def _has_evidence(text: str) -> bool:
+    lowered = " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+    return (
+        "http" in text
+        or bool(_words(text) & EVIDENCE_WORDS)
+        or any(phrase in lowered for phrase in EVIDENCE_PHRASES)
     )
 
 
@@ -55,7 +83,7 @@ def check(precise: str, evidence: str, actionable: str) -> list[Finding]:
     if not evidence.strip():
         findings.append(Finding("E", "Evidence", False, "How do we know? Point to the homework, a "
                                 "pull request or the code they could not write."))
-    elif "http" not in evidence and not _words(evidence) & EVIDENCE_WORDS:
+    elif not _has_evidence(evidence):
         findings.append(Finding("E", "Evidence", False, "Add something the team can check: a "
                                 "link, an exercise, or what happened in the session."))
     else:

@@ -21,7 +21,7 @@ GET = ["GET", "HEAD"]
 CSV_COLUMNS = ["Name", "Region", "Date", "Staff", "Status", "Notes", "Precise", "Evidence", "Actionable"]
 
 
-def _get_call(request: MentorRequest, key: object) -> Call:
+def _get_call(request: MentorRequest, key: str) -> Call:
     try:
         return Call.objects.for_user(request.user).select_related("group").get(key=key)
     except (Call.DoesNotExist, ValueError, ValidationError):
@@ -43,9 +43,11 @@ def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpRespons
         if not request.htmx:
             messages.success(request, f"Feedback on {person.name} saved.")
             return redirect("calls:detail", key=call.key)
-        return render(request, "feedback/tools/feedback.html", feedback_context(request, call, None))
+        context = feedback_context(request, call, None)
+        context["just_saved"] = person.pk  # keep the saved form open, with its PEA check in view
+        return render(request, "feedback/tools/feedback.html", context)
     if not request.htmx:
-        messages.error(request, "The feedback was not saved: " + " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, "The feedback was not saved: " + " ".join(str(e) for errs in form.errors.values() for e in errs))
         return redirect("calls:detail", key=call.key)
     return render(request, "feedback/tools/feedback.html", feedback_context(request, call, None, failed={person.pk: form}))
 
@@ -54,7 +56,7 @@ def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpRespons
 def pea_check(request: MentorRequest, key: str) -> HttpResponse:
     """Advice on the PEA parts being typed, for any prefix of the feedback form. Saves nothing."""
     get_group(request, key)
-    values = {name.rsplit("-", 1)[-1]: value[:4000] for name, value in request.GET.items()}
+    values = {name.rsplit("-", 1)[-1]: str(value)[:4000] for name, value in request.GET.items()}
     findings = pea.check(values.get("precise", ""), values.get("evidence", ""), values.get("actionable", ""))
     return render(request, "feedback/includes/pea.html", {"findings": findings})
 

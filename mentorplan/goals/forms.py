@@ -1,5 +1,5 @@
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -60,7 +60,7 @@ class GoalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.group = group
         if owner:
-            self.fields["owner"].choices = owner_choices(group)
+            cast(forms.ChoiceField, self.fields["owner"]).choices = owner_choices(group)
         else:
             del self.fields["owner"]
 

@@ -117,7 +117,7 @@ class Goal(models.Model):
 
     @property
     def owner_name(self) -> str:
-        return self.trainee.name if self.trainee_id else str(self.mentor)
+        return self.trainee.name if self.trainee is not None else str(self.mentor)
 
     @property
     def is_flagged(self) -> bool:

@@ -1,5 +1,6 @@
 """Reading goals for pages: everything a group's goal pages need, in a fixed number of queries."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -69,6 +70,14 @@ def next_session_date(call: Call | None, group: Group) -> date:
     return timezone.localdate(after) + REVIEW_WINDOW
 
 
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
 def smart_findings(
     group: Group,
     *,
@@ -81,10 +90,15 @@ def smart_findings(
     exclude: Goal | None = None,
 ) -> list[smart.Finding]:
     busy = 0
-    if deadline is not None and owner:
-        kind, _, value = owner.partition(":")
-        mine = Goal.objects.filter(group=group, status=GoalStatus.OPEN, proposal=False)
-        mine = mine.filter(trainee__key=value) if kind == "t" else mine.filter(mentor_id=value)
+    kind, _, value = owner.partition(":")
+    mine = Goal.objects.filter(group=group, status=GoalStatus.OPEN, proposal=False)
+    if kind == "t" and _is_uuid(value):
+        mine = mine.filter(trainee__key=value)
+    elif kind == "m" and value.isascii() and value.isdigit() and len(value) <= 18:
+        mine = mine.filter(mentor_id=int(value))
+    else:
+        mine = mine.none()  # no owner chosen yet, or a value no form sends
+    if deadline is not None:
         if exclude is not None:
             mine = mine.exclude(pk=exclude.pk)
         busy = mine.filter(

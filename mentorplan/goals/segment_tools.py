@@ -64,9 +64,18 @@ def setting_context(
             "trainee"
         )
     )
+    fresh = form is None
+    form = form or GoalForm(group=call.group, initial={"deadline": horizon})
+    # Who has no goal from this session yet. After "Set goal" the form offers the first of them,
+    # so that a mentor in a hurry does not give one trainee two goals and the next one none.
+    done = {f"t:{g.trainee.key}" if g.trainee else f"m:{g.mentor_id}" for g in set_here}
+    waiting = [(value, name) for value, name in form.fields["owner"].choices if value not in done]
+    if fresh and set_here and waiting:
+        form.initial["owner"] = waiting[0][0]
     return {
         "call": call,
-        "goal_form": form or GoalForm(group=call.group, initial={"deadline": horizon}),
+        "goal_form": form,
+        "waiting": [name for _, name in waiting] if set_here else [],
         "set_here": set_here,
         "proposals": proposals,
         "next_session": horizon,

@@ -1,3 +1,4 @@
+import uuid
 from datetime import date
 from typing import Any
 
@@ -22,7 +23,7 @@ from mentorplan.lib.http import MentorRequest
 GET = ["GET", "HEAD"]
 
 
-def _get_goal(request: MentorRequest, key: object) -> Goal:
+def _get_goal(request: MentorRequest, key: uuid.UUID | str) -> Goal:
     try:
         return (
             Goal.objects.for_user(request.user)
@@ -68,6 +69,7 @@ def goal_create(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
     call = _call_from(request, group)
     form = GoalForm(request.POST, group=group)
+    saved = False
     if form.is_valid():
         goal = form.save(commit=False)
         form.apply_owner(goal)
@@ -87,11 +89,10 @@ def goal_create(request: MentorRequest, key: str) -> HttpResponse:
                 if call
                 else redirect("goals:board", key=group.key)
             )
-        form = None
+        saved = True  # a fresh form for the next goal
     if call is not None and request.htmx:
-        return render(
-            request, "goals/tools/setting.html", setting_context(request, call, None, form=form)
-        )
+        context = setting_context(request, call, None, form=None if saved else form)
+        return render(request, "goals/tools/setting.html", context)
     return render(request, "goals/board.html", _board_context(request, group, form=form))
 
 
@@ -215,7 +216,9 @@ def goal_accept(request: MentorRequest, key: str) -> HttpResponse:
 @require_http_methods(GET)
 def person(request: MentorRequest, key: str) -> HttpResponse:
     trainee = get_trainee(request, key)
-    goals = list(trainee.goals.agreed().select_related("set_in").overdue_first())
+    goals = list(
+        Goal.objects.filter(trainee=trainee).agreed().select_related("trainee").overdue_first()
+    )
     today: date = timezone.localdate()
     context = {
         "trainee": trainee,

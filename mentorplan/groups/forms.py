@@ -1,6 +1,7 @@
 from django import forms
 
 from mentorplan.groups.models import Group, Invitation, Trainee
+from mentorplan.lib.timezones import TimezoneSelect
 
 
 class GroupForm(forms.ModelForm):
@@ -14,6 +15,7 @@ class TraineeForm(forms.ModelForm):
     class Meta:
         model = Trainee
         fields = ["name", "pronouns", "slack_handle", "email", "timezone"]
+        widgets = {"timezone": TimezoneSelect}
         help_texts = {
             "name": "The name they like to be called.",
             "slack_handle": "Optional, for example @amal.",

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -43,7 +43,9 @@ def _detail_context(request: MentorRequest, group: Group, membership: Membership
         "group": group,
         "membership": membership,
         "trainees": group.trainees.all(),
-        "memberships": group.memberships.select_related("user").order_by("role", "joined_at"),
+        "memberships": group.memberships.select_related("user").order_by(
+            Case(When(role=Role.LEAD, then=0), default=1), "joined_at"
+        ),
         "invitations": group.invitations.pending().order_by("created_at")
         if membership.is_lead
         else [],

@@ -14,7 +14,7 @@ from mentorplan.feedback.models import Feedback
 from mentorplan.goals.models import Goal
 from mentorplan.groups.models import Group, Invitation, Membership, Role, Trainee
 from mentorplan.plans.models import PlanSegment, PlanTemplate, SegmentKind
-from mentorplan.recap.models import Topic, TopicPerson, TopicStatus
+from mentorplan.recap.models import Method, Topic, TopicPerson, TopicStatus, TopicWork
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)
@@ -194,3 +194,26 @@ def make_feedback(call: Call, trainee: Trainee, **fields: object) -> Feedback:
     fields.setdefault("evidence", "Could not return a value in last week's homework")
     fields.setdefault("actionable", "Functions need another session")
     return Feedback.objects.create(call=call, trainee=trainee, **fields)
+
+
+def make_history(group: Group, sessions: int) -> list[Call]:
+    """`sessions` finished sessions of `group`, a fortnight apart, the last one a fortnight ago.
+    Each has attendance, a topic shared by all active trainees (understood by the first, open for
+    the others, so it carries over), notes on that topic, and feedback on every trainee."""
+    trainees = list(group.trainees.active())
+    method = Method.objects.filter(owner__isnull=True).first()
+    calls = []
+    for n in range(sessions, 0, -1):
+        when = timezone.now() - timedelta(days=14 * n)
+        call = end_call(make_call(group, scheduled_at=when), when)
+        topic = make_topic(call, f"Topic from session {n}", *trainees)
+        if trainees:
+            TopicPerson.objects.filter(topic=topic, trainee=trainees[0]).update(
+                status=TopicStatus.UNDERSTOOD
+            )
+        TopicWork.objects.create(call=call, topic=topic, gap=f"Gap {n}", method=method)
+        for trainee in trainees:
+            check_in(call, trainee)
+            make_feedback(call, trainee, status="concern", reasons=["falling_behind"])
+        calls.append(call)
+    return calls

@@ -1,7 +1,12 @@
-"""Time zone choices for people in the UK, Europe and beyond."""
+"""Time zone choices, and a fast widget to pick one."""
 
 import zoneinfo
 from functools import cache
+from typing import Any
+
+from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 
 @cache
@@ -16,3 +21,33 @@ def timezone_choices() -> list[tuple[str, str]]:
 
 def is_timezone(name: str) -> bool:
     return name in dict(timezone_choices())
+
+
+@cache
+def _options() -> dict[str, SafeString]:
+    return {
+        value: format_html('<option value="{}">{}</option>', value, label)
+        for value, label in timezone_choices()
+    }
+
+
+class TimezoneSelect(forms.Select):
+    """A <select> of some 400 zones. Django renders each option through a template, which costs
+    a tenth of a second a page; these options never change, so they are built once."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        options = _options()
+        selected = str(value) if value is not None else ""
+        body = "".join(
+            format_html(
+                '<option value="{}" selected>{}</option>', key, dict(timezone_choices())[key]
+            )
+            if key == selected
+            else html
+            for key, html in options.items()
+        )
+        open_tag = format_html('<select name="{}"{}>', name, forms.utils.flatatt(final))
+        return mark_safe(f"{open_tag}{body}</select>")  # noqa: S308  every part is escaped above

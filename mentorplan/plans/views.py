@@ -3,7 +3,6 @@ from django.db import transaction
 from django.db.models import Count, F, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentorplan.lib.http import MentorRequest
@@ -62,10 +61,7 @@ def _render_editor(
         "nav": "plans",
     }
     name = "plans/detail.html#editor" if request.htmx else "plans/detail.html"
-    response = render(request, name, context)
-    # The same URL gives a page or a fragment: caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render(request, name, context)
 
 
 def _done(request: MentorRequest, template: PlanTemplate, message: str = "") -> HttpResponse:

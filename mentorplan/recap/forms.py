@@ -5,7 +5,7 @@ from mentorplan.recap.models import TEXT_LIMIT, Method, RetroAnswer, TopicStatus
 TOO_LONG = f"Keep it under {TEXT_LIMIT:,} characters: a few lines are plenty here."
 
 
-def _limits(form: forms.Form) -> None:
+def _limits(form: forms.BaseForm) -> None:
     for field in form.fields.values():
         if isinstance(field, forms.CharField):
             field.error_messages["max_length"] = TOO_LONG
@@ -34,10 +34,16 @@ class WorkForm(forms.ModelForm):
         labels = {"method": "Method"}
         error_messages = {"method": {"invalid_choice": "Choose one of the methods in the list."}}
 
-    def __init__(self, *args: object, methods: object, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, methods: object, listed: list[Method] | None = None, **kwargs: object
+    ) -> None:
+        """`methods` checks the choice; `listed`, the same methods fetched once, lets a page with
+        a form per topic show them without a query per form."""
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["method"].queryset = methods  # type: ignore[attr-defined]
         self.fields["method"].empty_label = "Choose a method"  # type: ignore[attr-defined]
+        if listed is not None:
+            self.fields["method"].choices = [("", "Choose a method"), *((m.pk, m.name) for m in listed)]  # type: ignore[attr-defined]
         _limits(self)
 
 

@@ -37,6 +37,14 @@ def methods_for(request: MentorRequest):
     return Method.objects.filter(Q(owner__isnull=True) | Q(owner=request.user))
 
 
+def _in_queue(person: TopicPerson, call: Call) -> bool:
+    """Still to work on, or marked today (so a slip of the finger can be undone). Whoever
+    understood the topic in an earlier session is out of the queue."""
+    if person.status in UNRESOLVED:
+        return True
+    return call.started_at is not None and person.updated_at >= call.started_at
+
+
 def technical_context(
     request: MentorRequest,
     call: Call,
@@ -45,28 +53,35 @@ def technical_context(
     failed_work: tuple[int, WorkForm] | None = None,
     topic_form: TopicForm | None = None,
     method_form: MethodForm | None = None,
+    status_error: tuple[int, str] | None = None,
 ) -> dict[str, Any]:
-    """Today's queue: every topic someone still has not understood, and what was done today."""
+    """Today's queue: every topic someone still has not understood, and every topic raised, worked
+    on or settled today (so marking one understood does not make it vanish mid-call)."""
     worked = TopicWork.objects.filter(call=call).select_related("method")
     work = {w.topic_id: w for w in worked}
+    today = Q(people__status__in=UNRESOLVED) | Q(pk__in=list(work)) | Q(first_call=call)
+    if call.started_at:
+        today |= Q(people__updated_at__gte=call.started_at)
     topics = list(
         Topic.objects.filter(group=call.group)
-        .filter(Q(people__status__in=UNRESOLVED) | Q(pk__in=list(work)))
+        .filter(today)
         .distinct()
         .prefetch_related(Prefetch("people", queryset=TopicPerson.objects.select_related("trainee")))
         .order_by("created_at")
     )
     methods = methods_for(request)
+    listed = list(methods)
     rows = []
     for topic in topics:
         if failed_work and failed_work[0] == topic.pk:
             form = failed_work[1]
         else:
-            form = WorkForm(instance=work.get(topic.pk), methods=methods, prefix=f"w{topic.pk}")
+            form = WorkForm(instance=work.get(topic.pk), methods=methods, listed=listed, prefix=f"w{topic.pk}")
         rows.append(
             {
                 "topic": topic,
-                "people": list(topic.people.all()),
+                "people": [p for p in topic.people.all() if _in_queue(p, call)],
+                "understood_before": [p for p in topic.people.all() if not _in_queue(p, call)],
                 "form": form,
                 "carried": topic.first_call_id != call.pk,
             }
@@ -79,6 +94,7 @@ def technical_context(
         "reminders": REMINDERS,
         "topic_form": topic_form or TopicForm(trainees=trainees),
         "method_form": method_form or MethodForm(),
+        "status_error": status_error,  # (TopicPerson id, message): shown beside that person
     }
 
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms import BaseForm
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -13,26 +14,32 @@ from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, TopicStatus
 from mentorplan.recap.models import Topic, TopicPerson, TopicWork
 from mentorplan.recap.segment_tools import methods_for, recap_context, technical_context
 
+STATUS_ERROR = "Choose one of: not yet, working on it, understood, needs the course team."
 
-def _get_call(request: MentorRequest, key: object) -> Call:
+
+def _get_call(request: MentorRequest, key: str) -> Call:
     try:
         return Call.objects.for_user(request.user).select_related("group").get(key=key)
     except (Call.DoesNotExist, ValueError, ValidationError):
         raise Http404("No such session.") from None
 
 
-def _get_trainee(call: Call, key: object) -> Trainee:
+def _get_trainee(call: Call, key: str) -> Trainee:
     try:
         return call.group.trainees.get(key=key)
     except (Trainee.DoesNotExist, ValueError, ValidationError):
         raise Http404("No such trainee in this group.") from None
 
 
-def _get_topic(call: Call, key: object) -> Topic:
+def _get_topic(call: Call, key: str) -> Topic:
     try:
         return Topic.objects.get(key=key, group=call.group)
     except (Topic.DoesNotExist, ValueError, ValidationError):
         raise Http404("No such topic in this group.") from None
+
+
+def _errors(form: BaseForm) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 def _back(request: MentorRequest, call: Call, template: str, context: dict) -> HttpResponse:
@@ -48,8 +55,7 @@ def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
     form = RetroForm(request.POST, prefix=f"r{person.pk}")
     if not form.is_valid():
         if not request.htmx:
-            messages.error(request, f"{person.name}'s retro was not saved: " + " ".join(
-                e for errors in form.errors.values() for e in errors))
+            messages.error(request, f"{person.name}'s retro was not saved: {_errors(form)}")
             return redirect("calls:detail", key=call.key)
         context = recap_context(request, call, None, failed={person.pk: form})
         return render(request, "recap/tools/recap.html", context)
@@ -65,9 +71,14 @@ def topic_status(request: MentorRequest, key: str, topic: str, trainee: str) -> 
     if person is None:
         raise Http404("This trainee is not on this topic.")
     form = TopicStatusForm(request.POST)
-    if form.is_valid():
-        person.status = form.cleaned_data["status"]
-        person.save(update_fields=["status", "updated_at"])
+    if not form.is_valid():
+        if not request.htmx:
+            messages.error(request, STATUS_ERROR)
+            return redirect("calls:detail", key=call.key)
+        context = technical_context(request, call, None, status_error=(person.pk, STATUS_ERROR))
+        return render(request, "recap/tools/technical.html", context)
+    person.status = form.cleaned_data["status"]
+    person.save(update_fields=["status", "updated_at"])
     return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
 
 
@@ -80,7 +91,7 @@ def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
     if not form.is_valid():
         context = technical_context(request, call, None, failed_work=(subject.pk, form))
         if not request.htmx:
-            messages.error(request, "The notes on “%s” were not saved." % subject.title)
+            messages.error(request, f"The notes on “{subject.title}” were not saved: {_errors(form)}")
             return redirect("calls:detail", key=call.key)
         return render(request, "recap/tools/technical.html", context)
     work = form.save(commit=False)
@@ -100,7 +111,7 @@ def topic_add(request: MentorRequest, key: str) -> HttpResponse:
             actions.add_topic(call, form.cleaned_data["title"].strip(), chosen)
         return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
     if not request.htmx:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, _errors(form))
         return redirect("calls:detail", key=call.key)
     return render(request, "recap/tools/technical.html", technical_context(request, call, None, topic_form=form))
 
@@ -115,6 +126,6 @@ def method_add(request: MentorRequest, key: str) -> HttpResponse:
         method.save()
         return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
     if not request.htmx:
-        messages.error(request, "Name the method.")
+        messages.error(request, f"The method was not added: {_errors(form)}")
         return redirect("calls:detail", key=call.key)
     return render(request, "recap/tools/technical.html", technical_context(request, call, None, method_form=form))

@@ -20,26 +20,33 @@ To cover a new URL (for example one of the `calls` app):
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.core import mail
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call, CallSegment
+from mentorplan.goals.models import Goal
 from mentorplan.groups.models import Group, Invitation, Role, Trainee
 from mentorplan.lib.testing import (
     default_plan,
     make_call,
+    make_goal,
     make_group,
     make_invitation,
     make_mentor,
     make_plan,
+    make_topic,
     make_trainee,
     start_call,
 )
 from mentorplan.plans.models import PlanSegment, PlanTemplate
+from mentorplan.recap.models import Topic
+from mentorplan.wrapup.models import Resource, Win
 
 # Namespaces that are not ours to check: their views have their own access rules.
 SKIPPED_NAMESPACES = {"admin": "Django's admin site, for staff, with its own permission checks"}
@@ -52,6 +59,10 @@ EXEMPT = {
     "groups:invitation_accept": (
         "addressed by a secret token to one e-mail address; a wrong account gets 403 and no group "
         "name (groups/tests/test_invitation_accept.py)"
+    ),
+    "calendar_feed": (
+        "a calendar app subscribes to it without logging in: public by an unguessable, revocable "
+        "token (wrapup/tests/test_feed.py covers revocation and guessed tokens)"
     ),
 }
 
@@ -69,6 +80,11 @@ class World:
     segment: PlanSegment
     call: Call  # live, in A's group
     call_segment: CallSegment
+    topic: Topic  # raised by Amal in A's live call
+    resource: Resource  # in A's own library
+    win: Win  # a moment of progress picked in A's live call
+    goal: Goal  # Amal's, open
+    proposal: Goal  # Amal's, waiting to be accepted
 
 
 ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
@@ -94,6 +110,35 @@ ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
     "calls:game_shuffle": lambda w: {"key": w.call.key},
     "calls:attendance": lambda w: {"key": w.call.key, "trainee": w.trainee.key},
     "calls:note_save": lambda w: {"key": w.call_segment.key},
+    "recap:retro": lambda w: {"key": w.call.key, "trainee": w.trainee.key},
+    "recap:topic_add": lambda w: {"key": w.call.key},
+    "recap:work": lambda w: {"key": w.call.key, "topic": w.topic.key},
+    "recap:topic_status": lambda w: {
+        "key": w.call.key,
+        "topic": w.topic.key,
+        "trainee": w.trainee.key,
+    },
+    "recap:method_add": lambda w: {"key": w.call.key},
+    "feedback:team": lambda w: {"key": w.group.key},
+    "feedback:export": lambda w: {"key": w.group.key},
+    "feedback:check": lambda w: {"key": w.group.key},
+    "feedback:save": lambda w: {"key": w.call.key, "trainee": w.trainee.key},
+    "wrapup:resource_delete": lambda w: {"key": w.resource.key},
+    "wrapup:share": lambda w: {"key": w.call.key},
+    "wrapup:check": lambda w: {"key": w.call.key, "item": "slack"},
+    "wrapup:win_add": lambda w: {"key": w.call.key},
+    "wrapup:win_remove": lambda w: {"key": w.call.key, "win": w.win.key},
+    "wrapup:follow_up": lambda w: {"key": w.call.key},
+    "wrapup:summary": lambda w: {"key": w.call.key},
+    "wrapup:invite": lambda w: {"key": w.call.key},
+    "wrapup:progress": lambda w: {"key": w.group.key},
+    "goals:board": lambda w: {"key": w.group.key},
+    "goals:create": lambda w: {"key": w.group.key},
+    "goals:check": lambda w: {"key": w.group.key},
+    "goals:person": lambda w: {"key": w.trainee.key},
+    "goals:detail": lambda w: {"key": w.goal.key},
+    "goals:review": lambda w: {"key": w.goal.key},
+    "goals:accept": lambda w: {"key": w.proposal.key},
 }
 
 
@@ -122,6 +167,11 @@ def world() -> World:
         segment=plan.segments.get(position=4),
         call=call,
         call_segment=call.segments.get(position=0),
+        topic=make_topic(call, "Amal Private's topic", trainee),
+        resource=Resource.objects.create(owner=mentor_a, title="Alex's link", url="https://a.org"),
+        win=Win.objects.create(call=call, trainee=trainee, text="Amal Private did well"),
+        goal=make_goal(trainee, text="Amal Private's goal"),
+        proposal=make_goal(trainee, text="Amal Private's proposal", proposal=True),
     )
 
 
@@ -141,13 +191,31 @@ def _post_data(w: World) -> dict[str, str]:
         "direction": "up",
         # Sessions: plan one, press a runner button, take attendance, write a note.
         "plan": str(w.plan.pk),
-        "date": "2099-01-05",
+        # Within the four months a follow-up session may be planned ahead.
+        "date": (timezone.localdate() + timedelta(days=30)).isoformat(),
         "time": "19:00",
         "action": "next",
         "status": "absent",
         "level": "mentors",
         "body": "Changed by B",
         "version": "0",
+        # Wrap-up: share a starter resource with everyone, pick a moment for the trainee.
+        "resource": str(Resource.objects.filter(owner=None).values_list("key", flat=True)[0]),
+        "target": "group",
+        "trainee": str(w.trainee.key),
+        # Goals: set one, change one, record an outcome.
+        "owner": f"t:{w.trainee.key}",
+        "text": "Changed by B",
+        "deadline": "2099-01-05",
+        "outcome": "met",
+        # Recap and feedback: a retro, notes on a topic, a new topic, feedback for the team.
+        # (A topic status would need "status" to be "understood", which attendance refuses: for
+        # recap:topic_status the status codes are the check.)
+        f"r{w.trainee.pk}-not_understood": "Changed by B",
+        f"w{w.topic.pk}-gap": "Changed by B",
+        "trainees": str(w.trainee.key),
+        f"f{w.trainee.pk}-status": "concern",
+        f"f{w.trainee.pk}-precise": "Changed by B",
         **{f"new-{name}": value for name, value in segment_fields.items()},
         **{f"s{w.segment.pk}-{name}": value for name, value in segment_fields.items()},
     }

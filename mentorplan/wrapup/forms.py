@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -7,13 +8,27 @@ from mentorplan.wrapup.models import Resource
 
 
 class ResourceForm(forms.ModelForm):
+    url = forms.URLField(
+        label="Link",
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+        error_messages={
+            "required": "Add the link.",
+            "invalid": "Give a full web address starting with https://.",
+        },
+    )
+
     class Meta:
         model = Resource
         fields = ["title", "url", "tags"]
         widgets = {"url": forms.URLInput(attrs={"placeholder": "https://"})}
         error_messages = {
             "title": {"required": "Give the resource a title."},
-            "url": {"required": "Add the link.", "invalid": "Give a full web address starting with https://."},
+            "url": {
+                "required": "Add the link.",
+                "invalid": "Give a full web address starting with https://.",
+            },
         }
 
     def clean_url(self) -> str:
@@ -24,15 +39,22 @@ class ResourceForm(forms.ModelForm):
 
 
 class ShareForm(forms.Form):
-    resource = forms.UUIDField(error_messages={"required": "Choose a resource.", "invalid": "Choose a resource."})
+    resource = forms.UUIDField(
+        error_messages={"required": "Choose a resource.", "invalid": "Choose a resource."}
+    )
     target = forms.CharField(error_messages={"required": "Choose who or what it is for."})
 
 
 class WinForm(forms.Form):
-    trainee = forms.UUIDField(error_messages={"required": "Choose a trainee.", "invalid": "Choose a trainee."})
+    trainee = forms.UUIDField(
+        error_messages={"required": "Choose a trainee.", "invalid": "Choose a trainee."}
+    )
     text = forms.CharField(
         max_length=300,
-        error_messages={"required": "Say what they did well.", "max_length": "Keep it under 300 characters."},
+        error_messages={
+            "required": "Say what they did well.",
+            "max_length": "Keep it under 300 characters.",
+        },
     )
     source = forms.CharField(required=False, max_length=12)
 
@@ -47,11 +69,16 @@ class FollowUpForm(forms.Form):
         error_messages={"required": "Choose a time.", "invalid": "Give a time like 19:00."},
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        zone = timezone.get_current_timezone_name()
+        self.fields["time"].help_text = f"In your time zone, {zone}."
+
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         day, at = data.get("date"), data.get("time")
         if day is not None and at is not None:
-            when = timezone.make_aware(datetime.combine(day, at), timezone.get_current_timezone())  # type: ignore[arg-type]
+            when = timezone.make_aware(datetime.combine(day, at), timezone.get_current_timezone())
             if when < timezone.now():
                 self.add_error("date", "That time has already passed. Choose a later date.")
             elif when > timezone.now() + timedelta(days=120):

@@ -4,8 +4,8 @@ import zoneinfo
 from collections.abc import Iterable
 from datetime import timedelta
 
-from icalendar import Calendar, Event
 from django.utils import timezone
+from icalendar import Calendar, Event
 
 from mentorplan.calls.models import Call
 
@@ -17,7 +17,9 @@ def uid(call: Call) -> str:
     return f"{call.key}@mentorplan"
 
 
-def calendar(calls: Iterable[Call], *, zone: str, descriptions: dict[int, str] | None = None, name: str = "") -> bytes:
+def calendar(
+    calls: Iterable[Call], *, zone: str, descriptions: dict[int, str] | None = None, name: str = ""
+) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -36,7 +38,9 @@ def calendar(calls: Iterable[Call], *, zone: str, descriptions: dict[int, str] |
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=call.length_minutes))
         event.add("summary", f"Mentoring: {call.group.name}")
-        event.add("description", (descriptions or {}).get(call.pk, f"Session plan: {call.plan_title}."))
+        event.add(
+            "description", (descriptions or {}).get(call.pk, f"Session plan: {call.plan_title}.")
+        )
         cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()

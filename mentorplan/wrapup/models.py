@@ -25,11 +25,17 @@ class Resource(models.Model):
 
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="resources"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="resources",
     )
     title = models.CharField(max_length=120)
     url = models.URLField("link", max_length=500)
-    tags = models.CharField(max_length=200, blank=True, help_text="Comma-separated, for example “javascript, arrays”.")
+    tags = models.CharField(
+        max_length=200, blank=True, help_text="Comma-separated, for example “javascript, arrays”."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ResourceQuerySet.as_manager()
@@ -56,9 +62,15 @@ class ResourceShare(models.Model):
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="resource_shares")
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="shares")
-    trainee = models.ForeignKey(Trainee, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="resource_shares")
-    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    trainee = models.ForeignKey(
+        Trainee, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="resource_shares"
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -69,7 +81,10 @@ class ResourceShare(models.Model):
 
 
 class CheckItem(models.TextChoices):
-    SLACK = "slack", "Told them to post problems in the Slack channel (and how to ask a good question)"
+    SLACK = (
+        "slack",
+        "Told them to post problems in the Slack channel (and how to ask a good question)",
+    )
     STUDY_GROUP = "study_group", "Pointed them to a study group or peer learning"
     RESOURCES = "resources", "Sent resources for what we did not reach"
 
@@ -77,7 +92,9 @@ class CheckItem(models.TextChoices):
 class WrapupCheck(models.Model):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="wrapup_checks")
     item = models.CharField(max_length=16, choices=CheckItem)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     done_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -101,6 +118,7 @@ class WinSource(models.TextChoices):
 class Win(models.Model):
     """A moment of progress the mentor chose to say out loud."""
 
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="wins")
     trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="wins")
     text = models.CharField(max_length=300)
@@ -124,7 +142,9 @@ def _feed_token() -> str:
 class CalendarFeed(models.Model):
     """A private, revocable address a calendar app can subscribe to."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
     token = models.CharField(max_length=64, unique=True, default=_feed_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -132,7 +152,9 @@ class CalendarFeed(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["user"], condition=Q(revoked_at__isnull=True), name="one_live_feed_per_mentor"
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_live_feed_per_mentor",
             )
         ]
 
@@ -150,7 +172,9 @@ class Reminder(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["kind", "subject_key", "recipient"], name="one_reminder_each"),
+            models.UniqueConstraint(
+                fields=["kind", "subject_key", "recipient"], name="one_reminder_each"
+            ),
         ]
 
     def __str__(self) -> str:

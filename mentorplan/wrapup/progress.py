@@ -1,8 +1,10 @@
-"""Figures for the group's progress charts, in a fixed number of queries however long the history."""
+"""Figures for the group's progress charts, in a fixed number of queries, however long the
+history."""
 
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.goals.models import GoalEvent, ReviewOutcome
@@ -31,15 +33,31 @@ class Chart:
         return max([1, *(max(b.first, b.second) for b in self.bars)])
 
 
+def _day(call: Call) -> str:
+    """The session's date as the mentor knows it: in their own time zone."""
+    return f"{timezone.localtime(call.scheduled_at):%d %b}"
+
+
 def _recent_calls(group: Group) -> list[Call]:
-    calls = list(Call.objects.filter(group=group, ended_at__isnull=False).order_by("-scheduled_at")[:LAST_SESSIONS])
+    calls = list(
+        Call.objects.filter(group=group, ended_at__isnull=False).order_by("-scheduled_at")[
+            :LAST_SESSIONS
+        ]
+    )
     return list(reversed(calls))
 
 
 def goals_chart(group: Group, calls: list[Call]) -> Chart:
     rows = (
-        GoalEvent.objects.filter(call__in=calls, outcome__in=[ReviewOutcome.MET, ReviewOutcome.PARTLY,
-                                                                ReviewOutcome.MISSED, ReviewOutcome.EXTENDED])
+        GoalEvent.objects.filter(
+            call__in=calls,
+            outcome__in=[
+                ReviewOutcome.MET,
+                ReviewOutcome.PARTLY,
+                ReviewOutcome.MISSED,
+                ReviewOutcome.EXTENDED,
+            ],
+        )
         .values("call_id")
         .annotate(reviewed=Count("pk"), met=Count("pk", filter=Q(outcome=ReviewOutcome.MET)))
     )
@@ -48,7 +66,14 @@ def goals_chart(group: Group, calls: list[Call]) -> Chart:
         "Goals reviewed and met, per session",
         "reviewed",
         "met",
-        [Bar(f"{c.scheduled_at:%d %b}", by_call.get(c.pk, {}).get("reviewed", 0), by_call.get(c.pk, {}).get("met", 0)) for c in calls],
+        [
+            Bar(
+                _day(c),
+                by_call.get(c.pk, {}).get("reviewed", 0),
+                by_call.get(c.pk, {}).get("met", 0),
+            )
+            for c in calls
+        ],
     )
 
 
@@ -62,8 +87,10 @@ def topics_chart(group: Group, calls: list[Call]) -> Chart:
     windows = [(c.pk, c.started_at, c.ended_at) for c in calls if c.started_at and c.ended_at]
     if windows:
         people = TopicPerson.objects.filter(
-            topic__group=group, status=TopicStatus.UNDERSTOOD,
-            updated_at__gte=windows[0][1], updated_at__lte=windows[-1][2],
+            topic__group=group,
+            status=TopicStatus.UNDERSTOOD,
+            updated_at__gte=windows[0][1],
+            updated_at__lte=windows[-1][2],
         ).values_list("updated_at", flat=True)
         for when in people:
             for pk, start, end in windows:
@@ -73,15 +100,17 @@ def topics_chart(group: Group, calls: list[Call]) -> Chart:
         "Topics raised and understood, per session",
         "raised",
         "understood",
-        [Bar(f"{c.scheduled_at:%d %b}", opened.get(c.pk, 0), understood.get(c.pk, 0)) for c in calls],
+        [Bar(_day(c), opened.get(c.pk, 0), understood.get(c.pk, 0)) for c in calls],
     )
 
 
 def minutes_chart(group: Group, calls: list[Call]) -> Chart:
     totals: dict[str, list[float]] = {}
-    for title, planned, spent in CallSegment.objects.filter(call__in=calls).values_list(
-        "title", "planned_minutes", "spent_seconds"
-    ).order_by("position"):
+    for title, planned, spent in (
+        CallSegment.objects.filter(call__in=calls)
+        .values_list("title", "planned_minutes", "spent_seconds")
+        .order_by("position")
+    ):
         entry = totals.setdefault(title, [0, 0, 0])
         entry[0] += planned
         entry[1] += spent / 60

@@ -36,29 +36,51 @@ def send_due(now: datetime | None = None) -> int:
     ).select_related("group")
     for call in calls:
         due = list(
-            Goal.objects.filter(group=call.group, status=GoalStatus.OPEN, proposal=False,
-                                deadline__lte=timezone.localdate(call.scheduled_at))
-            .select_related("trainee", "mentor").order_by("deadline")
+            Goal.objects.filter(
+                group=call.group,
+                status=GoalStatus.OPEN,
+                proposal=False,
+                deadline__lte=timezone.localdate(call.scheduled_at),
+            )
+            .select_related("trainee", "mentor")
+            .order_by("deadline")
         )
         for membership in call.group.memberships.select_related("user"):
             mentor = membership.user
             body = render_to_string(
                 "wrapup/email/session_reminder.txt",
-                {"call": call, "mentor": mentor, "goals": due, "local": timezone.localtime(call.scheduled_at, _zone(mentor.timezone))},
+                {
+                    "call": call,
+                    "mentor": mentor,
+                    "goals": due,
+                    "local": timezone.localtime(call.scheduled_at, _zone(mentor.timezone)),
+                },
             )
-            sent += _send_once("session", str(call.key), mentor.email,
-                               f"Mentoring session with {call.group.name} tomorrow", body)
-    goals = Goal.objects.filter(
-        status=GoalStatus.OPEN,
-        proposal=False,
-        trainee__isnull=False,
-        trainee__is_active=True,
-        deadline__gte=timezone.localdate(now),
-        deadline__lte=timezone.localdate(now + GOAL_NOTICE),
-    ).exclude(trainee__email="").select_related("trainee")
+            sent += _send_once(
+                "session",
+                str(call.key),
+                mentor.email,
+                f"Mentoring session with {call.group.name} tomorrow",
+                body,
+            )
+    goals = (
+        Goal.objects.filter(
+            status=GoalStatus.OPEN,
+            proposal=False,
+            trainee__isnull=False,
+            trainee__is_active=True,
+            deadline__gte=timezone.localdate(now),
+            deadline__lte=timezone.localdate(now + GOAL_NOTICE),
+        )
+        .exclude(trainee__email="")
+        .select_related("trainee")
+    )
     for goal in goals:
+        assert goal.trainee is not None  # the query asks for trainees' goals only
         body = render_to_string("wrapup/email/goal_reminder.txt", {"goal": goal})
-        sent += _send_once("goal_due", str(goal.key), goal.trainee.email, "A goal is due soon", body)  # type: ignore[union-attr]
+        sent += _send_once(
+            "goal_due", str(goal.key), goal.trainee.email, "A goal is due soon", body
+        )
     return sent
 
 

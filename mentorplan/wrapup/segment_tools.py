@@ -14,7 +14,9 @@ from mentorplan.wrapup.models import CheckItem, Resource, ResourceShare, Win, Wr
 
 def next_call(call: Call) -> Call | None:
     return (
-        Call.objects.filter(group=call.group, scheduled_at__gt=call.scheduled_at, started_at__isnull=True)
+        Call.objects.filter(
+            group=call.group, scheduled_at__gt=call.scheduled_at, started_at__isnull=True
+        )
         .order_by("scheduled_at")
         .first()
     )
@@ -38,7 +40,9 @@ def wrapup_context(
         "call": call,
         "checks": [(value, label, value in done) for value, label in CheckItem.choices],
         "resources": list(Resource.objects.for_user(request.user)),
-        "shares": list(ResourceShare.objects.filter(call=call).select_related("resource", "trainee", "topic")),
+        "shares": list(
+            ResourceShare.objects.filter(call=call).select_related("resource", "trainee", "topic")
+        ),
         "share_targets": [("group", "Everyone in the group")]
         + [(f"t:{t.key}", t.name) for t in trainees]
         + [(f"p:{t.key}", f"Topic: {t.title}") for t in topics],
@@ -46,7 +50,8 @@ def wrapup_context(
         "wins": picked,
         "trainees": trainees,
         "next_call": next_call(call),
-        "follow_up_form": follow_up_form or FollowUpForm(initial=default_follow_up(call.scheduled_at)),
+        "follow_up_form": follow_up_form
+        or FollowUpForm(initial=default_follow_up(call.scheduled_at)),
         "wrapup_error": error,
     }
 

@@ -35,7 +35,9 @@ def build(call: Call) -> Summary:
     summary = Summary(call=call)
     summary.attendance = [
         (a.trainee.name, a.get_status_display())
-        for a in Attendance.objects.filter(call=call).select_related("trainee").order_by("trainee__name")
+        for a in Attendance.objects.filter(call=call)
+        .select_related("trainee")
+        .order_by("trainee__name")
     ]
     summary.reviewed = list(
         GoalEvent.objects.filter(call=call, outcome__in=REVIEW_OUTCOMES)
@@ -43,12 +45,18 @@ def build(call: Call) -> Summary:
         .order_by("at")
     )
     summary.goals_set = list(
-        Goal.objects.filter(set_in=call, proposal=False).select_related("trainee", "mentor").order_by("deadline")
+        Goal.objects.filter(set_in=call, proposal=False)
+        .select_related("trainee", "mentor")
+        .order_by("deadline")
     )
     people = TopicPerson.objects.filter(topic__group=call.group).filter(
         topic__work__call=call
     ) | TopicPerson.objects.filter(topic__first_call=call)
-    for person in people.select_related("topic", "trainee").distinct().order_by("topic__title", "trainee__name"):
+    for person in (
+        people.select_related("topic", "trainee")
+        .distinct()
+        .order_by("topic__title", "trainee__name")
+    ):
         summary.topics.setdefault(person.topic.title, []).append(
             f"{person.trainee.name}: {person.get_status_display().lower()}"
         )
@@ -63,7 +71,9 @@ def build(call: Call) -> Summary:
         .order_by("segment__position")
     )
     summary.next_call = (
-        Call.objects.filter(group=call.group, scheduled_at__gt=call.scheduled_at, started_at__isnull=True)
+        Call.objects.filter(
+            group=call.group, scheduled_at__gt=call.scheduled_at, started_at__isnull=True
+        )
         .order_by("scheduled_at")
         .first()
     )

@@ -20,14 +20,22 @@ from mentorplan.lib.http import MentorRequest
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import ics, progress, summary
 from mentorplan.wrapup.forms import FollowUpForm, ResourceForm, ShareForm, WinForm
-from mentorplan.wrapup.models import CalendarFeed, CheckItem, Resource, ResourceShare, Win, WinSource, WrapupCheck
+from mentorplan.wrapup.models import (
+    CalendarFeed,
+    CheckItem,
+    Resource,
+    ResourceShare,
+    Win,
+    WinSource,
+    WrapupCheck,
+)
 from mentorplan.wrapup.segment_tools import next_call, wrapup_context
 
 GET = ["GET", "HEAD"]
 TOOL = "wrapup/tools/wrapup.html"
 
 
-def _get_call(request: MentorRequest, key: object) -> Call:
+def _get_call(request: MentorRequest, key: str) -> Call:
     try:
         return Call.objects.for_user(request.user).select_related("group").get(key=key)
     except (Call.DoesNotExist, ValueError, ValidationError):
@@ -55,7 +63,9 @@ def resource_list(request: MentorRequest) -> HttpResponse:
         messages.success(request, f"“{resource.title}” is in your library.")
         return redirect("wrapup:resources")
     resources = Resource.objects.for_user(request.user).order_by("owner_id", "title")
-    return render(request, "wrapup/resources.html", {"form": form, "resources": resources, "nav": "plans"})
+    return render(
+        request, "wrapup/resources.html", {"form": form, "resources": resources, "nav": "plans"}
+    )
 
 
 @require_POST
@@ -77,7 +87,9 @@ def share(request: MentorRequest, key: str) -> HttpResponse:
     form = ShareForm(request.POST)
     if not form.is_valid():
         return _tool(request, call, error="Choose a resource and who it is for.")
-    resource = Resource.objects.for_user(request.user).filter(key=form.cleaned_data["resource"]).first()
+    resource = (
+        Resource.objects.for_user(request.user).filter(key=form.cleaned_data["resource"]).first()
+    )
     if resource is None:
         return _tool(request, call, error="Choose a resource from your library.")
     kind, _, value = form.cleaned_data["target"].partition(":")
@@ -89,10 +101,19 @@ def share(request: MentorRequest, key: str) -> HttpResponse:
             topic = Topic.objects.get(group=call.group, key=value)
         elif kind != "group":
             raise ValueError(kind)
-    except (ValueError, ValidationError, Topic.DoesNotExist, call.group.trainees.model.DoesNotExist):
+    except (
+        ValueError,
+        ValidationError,
+        Topic.DoesNotExist,
+        call.group.trainees.model.DoesNotExist,
+    ):
         return _tool(request, call, error="Choose someone or a topic of this group.")
     ResourceShare.objects.get_or_create(
-        call=call, resource=resource, trainee=trainee, topic=topic, defaults={"shared_by": request.user}
+        call=call,
+        resource=resource,
+        trainee=trainee,
+        topic=topic,
+        defaults={"shared_by": request.user},
     )
     return _tool(request, call)
 
@@ -115,7 +136,9 @@ def win_add(request: MentorRequest, key: str) -> HttpResponse:
     call = _get_call(request, key)
     form = WinForm(request.POST)
     if not form.is_valid():
-        return _tool(request, call, error=" ".join(e for errs in form.errors.values() for e in errs))
+        return _tool(
+            request, call, error=" ".join(str(e) for errs in form.errors.values() for e in errs)
+        )
     trainee = call.group.trainees.filter(key=form.cleaned_data["trainee"]).first()
     if trainee is None:
         return _tool(request, call, error="Choose a trainee of this group.")
@@ -130,9 +153,11 @@ def win_add(request: MentorRequest, key: str) -> HttpResponse:
 
 
 @require_POST
-def win_remove(request: MentorRequest, key: str, win: int) -> HttpResponse:
+def win_remove(request: MentorRequest, key: str, win: str) -> HttpResponse:
     call = _get_call(request, key)
-    Win.objects.filter(call=call, pk=win).delete()
+    deleted, _ = Win.objects.filter(call=call, key=win).delete()
+    if not deleted:
+        raise Http404("No such moment.")
     return _tool(request, call)
 
 
@@ -144,9 +169,14 @@ def follow_up(request: MentorRequest, key: str) -> HttpResponse:
     if not form.is_valid():
         if request.htmx:
             return render(request, TOOL, wrapup_context(request, call, None, follow_up_form=form))
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
         return redirect("calls:detail", key=call.key)
     with transaction.atomic():
+        # One next session, however often the button is pressed: a second press (or a co-mentor's)
+        # waits for the first and then finds the session it planned.
+        Call.objects.select_for_update().filter(pk=call.pk).first()
+        if next_call(call) is not None:
+            return _tool(request, call)
         following = Call.objects.create(
             group=call.group,
             plan_title=call.plan_title,
@@ -175,18 +205,28 @@ def follow_up(request: MentorRequest, key: str) -> HttpResponse:
 # --- After the call -----------------------------------------------------------------------------
 
 
+def _preview(markdown: str) -> str:
+    """The summary as safe HTML inside the page, its headings one level below the page's h1."""
+    parser = markdown_it.MarkdownIt("commonmark", {"html": False})
+    tokens = parser.parse(markdown)
+    for token in tokens:
+        if token.type in {"heading_open", "heading_close"}:
+            token.tag = f"h{min(6, int(token.tag[1]) + 1)}"
+    html = parser.renderer.render(tokens, parser.options, {})
+    return nh3.clean(html, link_rel="noopener noreferrer")
+
+
 @require_http_methods(GET)
 def summary_page(request: MentorRequest, key: str) -> HttpResponse:
     call = _get_call(request, key)
     data = summary.build(call)
     markdown = summary.as_markdown(data)
-    html = nh3.clean(markdown_it.MarkdownIt("commonmark", {"html": False}).render(markdown), link_rel="noopener noreferrer")
     context = {
         "call": call,
         "group": call.group,
         "markdown": markdown,
         "slack": summary.as_slack(data),
-        "html": html,
+        "html": _preview(markdown),
         "nav": "groups",
     }
     return render(request, "wrapup/summary.html", context)
@@ -195,11 +235,23 @@ def summary_page(request: MentorRequest, key: str) -> HttpResponse:
 @require_http_methods(GET)
 def invite(request: MentorRequest, key: str) -> HttpResponse:
     call = _get_call(request, key)
-    previous = Call.objects.filter(group=call.group, scheduled_at__lt=call.scheduled_at, ended_at__isnull=False).order_by("-scheduled_at").first()
-    description = summary.as_markdown(summary.build(previous)) if previous else f"Session plan: {call.plan_title}."
+    previous = (
+        Call.objects.filter(
+            group=call.group, scheduled_at__lt=call.scheduled_at, ended_at__isnull=False
+        )
+        .order_by("-scheduled_at")
+        .first()
+    )
+    description = (
+        summary.as_markdown(summary.build(previous))
+        if previous
+        else f"Session plan: {call.plan_title}."
+    )
     body = ics.calendar([call], zone=request.user.timezone, descriptions={call.pk: description})
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="mentoring-{timezone.localdate(call.scheduled_at):%Y-%m-%d}.ics"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="mentoring-{timezone.localdate(call.scheduled_at):%Y-%m-%d}.ics"'
+    )
     return response
 
 
@@ -207,11 +259,19 @@ def invite(request: MentorRequest, key: str) -> HttpResponse:
 def feed_settings(request: MentorRequest) -> HttpResponse:
     """Create, replace or switch off the mentor's private calendar address."""
     if request.method == "POST":
+        action = request.POST.get("action")
+        if action not in {"create", "revoke"}:
+            messages.error(request, "That button did not work. Try again.")
+            return redirect("wrapup:feed_settings")
         with transaction.atomic():
-            CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-            if request.POST.get("action") == "create":
+            CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).update(
+                revoked_at=timezone.now()
+            )
+            if action == "create":
                 CalendarFeed.objects.create(user=request.user)
-                messages.success(request, "Your calendar address is ready. Any older address no longer works.")
+                messages.success(
+                    request, "Your calendar address is ready. Any older address no longer works."
+                )
             else:
                 messages.success(request, "Your calendar address no longer works.")
         return redirect("wrapup:feed_settings")
@@ -224,14 +284,21 @@ def feed_settings(request: MentorRequest) -> HttpResponse:
 @require_http_methods(GET)
 def feed(request: MentorRequest, token: str) -> HttpResponse:
     """The calendar a mentor's app subscribes to: upcoming and recent sessions of their groups."""
-    subscription = CalendarFeed.objects.select_related("user").filter(token=token, revoked_at__isnull=True).first()
+    subscription = (
+        CalendarFeed.objects.select_related("user")
+        .filter(token=token, revoked_at__isnull=True)
+        .first()
+    )
     if subscription is None or not subscription.user.is_active:
         raise Http404("No such calendar.")
     user = subscription.user
     since = timezone.now() - timedelta(days=30)
-    calls = Call.objects.filter(group__in=Group.objects.for_user(user), scheduled_at__gte=since).filter(
-        Q(ended_at__isnull=True) | Q(ended_at__gte=since)
-    ).select_related("group").order_by("scheduled_at")[:200]
+    calls = (
+        Call.objects.filter(group__in=Group.objects.for_user(user), scheduled_at__gte=since)
+        .filter(Q(ended_at__isnull=True) | Q(ended_at__gte=since))
+        .select_related("group")
+        .order_by("scheduled_at")[:200]
+    )
     body = ics.calendar(calls, zone=user.timezone, name="Mentoring sessions")
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
@@ -242,4 +309,6 @@ def feed(request: MentorRequest, token: str) -> HttpResponse:
 def progress_panel(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
     template = "wrapup/progress.html" if request.htmx else "wrapup/progress_page.html"
-    return render(request, template, {"group": group, "charts": progress.charts(group), "nav": "groups"})
+    return render(
+        request, template, {"group": group, "charts": progress.charts(group), "nav": "groups"}
+    )

@@ -152,11 +152,22 @@
                   "p": "previous", "P": "previous", "ArrowLeft": "previous" };
     const name = map[event.key];
     if (!name) return;
-    // The runner on the page now: just after an htmx swap `base` may still be the old one.
     const button = document.querySelector('#runner [data-shortcut="' + name + '"]');
     if (!button || button.disabled) return;
     event.preventDefault();
-    button.click();
+    press(name, 10);
+  }
+
+  function press(name, tries) {
+    // Just after an htmx swap the new runner is in the page but not set up yet (htmx wires its
+    // forms a moment later, then init runs): wait for it instead of clicking a stale button.
+    const runner = document.getElementById("runner");
+    if (runner && runner !== base.runner && tries > 0) {
+      window.setTimeout(() => press(name, tries - 1), 30);
+      return;
+    }
+    const button = runner && runner.querySelector('[data-shortcut="' + name + '"]');
+    if (button && !button.disabled) button.click();
   }
 
   document.addEventListener("keydown", shortcut);

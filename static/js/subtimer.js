@@ -1,5 +1,6 @@
 // A small countdown inside a segment, such as the three-minute retro per trainee. It lives only
-// in this browser: nothing about it needs to survive a reload.
+// in this browser: nothing about it needs to survive a reload. The numbers change every second
+// on screen; a screen reader hears only "1 minute left" and "time is up".
 "use strict";
 
 (function () {
@@ -10,15 +11,32 @@
     if (!button) return;
     const output = document.getElementById(button.getAttribute("aria-describedby"));
     if (!output) return;
+    const label = button.querySelector("[data-subtimer-label]");
+    const say = button.parentElement.querySelector("[data-subtimer-say]");
+    const who = button.dataset.subtimerFor ? " for " + button.dataset.subtimerFor : "";
     window.clearInterval(Number(button.dataset.timerId || 0));
     const end = Date.now() + Number(button.dataset.subtimer) * 1000;
+    let warned = false;
     const step = () => {
+      if (!document.body.contains(output)) {
+        window.clearInterval(Number(button.dataset.timerId));
+        return;
+      }
       const left = Math.max(0, Math.round((end - Date.now()) / 1000));
       output.textContent = left ? fmt(left) : "Time's up";
-      if (!left) window.clearInterval(Number(button.dataset.timerId));
+      output.classList.toggle("is-up", !left);
+      if (say && left <= 60 && left > 0 && !warned) {
+        warned = true;
+        say.textContent = "1 minute left" + who + ".";
+      }
+      if (!left) {
+        window.clearInterval(Number(button.dataset.timerId));
+        if (say) say.textContent = "Time is up" + who + ".";
+      }
     };
+    if (say) say.textContent = "";
     step();
     button.dataset.timerId = String(window.setInterval(step, 1000));
-    button.textContent = "Restart 3 min";
+    if (label) label.textContent = label.textContent.replace(/^Start/, "Restart");
   });
 })();

@@ -288,3 +288,23 @@ def test_an_unknown_segment_is_404(client, segment):
 
 def test_wrong_method(client, segment):
     assert client.get(_url(segment)).status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_stale_version_for_a_note_nobody_wrote_yet_leaves_no_row(client):
+    from mentorplan.calls.models import Note
+    from mentorplan.lib.testing import make_call, make_group, make_mentor, start_call
+
+    mentor = make_mentor()
+    call = start_call(make_call(make_group(mentor)))
+    client.force_login(mentor)
+    segment = call.segments.first()
+
+    response = client.post(
+        reverse("calls:note_save", args=[segment.key]),
+        {"level": "mentors", "body": "hello", "version": 3},
+        HTTP_ACCEPT="application/json",
+    )
+
+    assert response.status_code == 409
+    assert not Note.objects.exists()

@@ -1,0 +1,43 @@
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from mentorplan.lib.testing import make_call, make_group, make_mentor
+from mentorplan.wrapup.models import CalendarFeed
+
+
+@pytest.mark.django_db
+def test_the_feed_lists_the_mentors_sessions_without_logging_in(client):
+    mentor = make_mentor()
+    mine = make_call(make_group(mentor, name="Mine"))
+    make_call(make_group(make_mentor(), name="Someone else's"))
+    feed = CalendarFeed.objects.create(user=mentor)
+
+    response = client.get(reverse("calendar_feed", args=[feed.token]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    uids = [str(e["uid"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
+    assert uids == [f"{mine.key}@mentorplan"]
+
+
+@pytest.mark.django_db
+def test_the_feed_url_is_404_after_revocation_and_a_new_one_works(client):
+    mentor = make_mentor()
+    make_call(make_group(mentor))
+    client.force_login(mentor)
+    client.post(reverse("wrapup:feed_settings"), {"action": "create"})
+    old = CalendarFeed.objects.get(user=mentor, revoked_at__isnull=True)
+
+    client.post(reverse("wrapup:feed_settings"), {"action": "create"})
+    client.logout()
+
+    assert client.get(reverse("calendar_feed", args=[old.token])).status_code == 404
+    new = CalendarFeed.objects.get(user=mentor, revoked_at__isnull=True)
+    assert client.get(reverse("calendar_feed", args=[new.token])).status_code == 200
+
+    client.force_login(mentor)
+    client.post(reverse("wrapup:feed_settings"), {"action": "revoke"})
+    client.logout()
+    assert client.get(reverse("calendar_feed", args=[new.token])).status_code == 404
+    assert client.get(reverse("calendar_feed", args=["guessed-token"])).status_code == 404

@@ -1,0 +1,73 @@
+"""The calendar invite (.ics) of a planned session."""
+
+import zoneinfo
+from datetime import datetime
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from mentorplan.calls.models import Call, Note, NoteLevel
+from mentorplan.lib.testing import check_in, end_call, make_call
+
+pytestmark = pytest.mark.django_db
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+def _url(call: Call) -> str:
+    return reverse("wrapup:invite", args=[call.key])
+
+
+@pytest.fixture
+def following(group) -> Call:
+    return make_call(group, scheduled_at=datetime(2030, 4, 2, 19, 0, tzinfo=LONDON))
+
+
+def _event(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    [event] = Calendar.from_ical(response.content).walk("VEVENT")
+    return event
+
+
+def test_the_invite_downloads_and_parses(client, following):
+    response = client.get(_url(following))
+
+    assert response["Content-Disposition"] == 'attachment; filename="mentoring-2030-04-02.ics"'
+    event = _event(response)
+    assert event.decoded("dtstart") == datetime(2030, 4, 2, 19, 0, tzinfo=LONDON)
+    assert event["dtstart"].params["TZID"] == "Europe/London"
+    assert str(event["summary"]) == "Mentoring: Tuesday buddies"
+
+
+def test_the_uid_is_stable_across_downloads(client, following):
+    first = _event(client.get(_url(following)))
+    again = _event(client.get(_url(following)))
+
+    assert str(first["uid"]) == str(again["uid"]) == f"{following.key}@mentorplan"
+
+
+def test_the_description_has_the_shared_parts_of_the_last_summary(
+    client, mentor, call, amal, following
+):
+    check_in(call, amal)
+    segment = call.segments.first()
+    assert segment is not None
+    Note.objects.create(
+        call=call, segment=segment, level=NoteLevel.PRIVATE, author=mentor, body="Private: tired"
+    )
+    end_call(call)
+
+    description = str(_event(client.get(_url(following)))["description"])
+
+    assert "Amal (here)" in description
+    assert "Private" not in description
+
+
+def test_an_outsider_gets_404(client, following, outsider):
+    assert client.get(_url(following)).status_code == 404
+
+
+def test_wrong_method(client, following):
+    assert client.post(_url(following)).status_code == 405

@@ -1,0 +1,52 @@
+"""Removing a resource from the mentor's own library."""
+
+import pytest
+from django.urls import reverse
+
+from mentorplan.lib.testing import make_mentor, page_text
+from mentorplan.wrapup.models import Resource
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(resource: Resource) -> str:
+    return reverse("wrapup:resource_delete", args=[resource.key])
+
+
+@pytest.fixture
+def mine(mentor) -> Resource:
+    return Resource.objects.create(owner=mentor, title="My kata", url="https://example.org/kata")
+
+
+def test_removing_my_resource(client, mine):
+    response = client.post(_url(mine))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wrapup:resources")
+    assert not Resource.objects.filter(pk=mine.pk).exists()
+    assert "“My kata” is removed from your library." in page_text(client.get(response["Location"]))
+
+
+def test_the_starter_set_cannot_be_removed(client, mentor):
+    starter = Resource.objects.filter(owner__isnull=True).first()
+    assert starter is not None
+
+    assert client.post(_url(starter)).status_code == 404
+    assert Resource.objects.filter(pk=starter.pk).exists()
+
+
+def test_another_mentors_resource_is_404(client, mentor):
+    theirs = Resource.objects.create(owner=make_mentor(), title="Theirs", url="https://example.org")
+
+    assert client.post(_url(theirs)).status_code == 404
+    assert Resource.objects.filter(pk=theirs.pk).exists()
+
+
+def test_an_outsider_gets_404_and_nothing_changes(client, mine, outsider):
+    assert client.post(_url(mine)).status_code == 404
+    assert Resource.objects.filter(pk=mine.pk).exists()
+
+
+def test_wrong_method(client, mine):
+    assert client.get(_url(mine)).status_code == 405
+    assert Resource.objects.filter(pk=mine.pk).exists()

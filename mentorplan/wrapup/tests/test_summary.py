@@ -1,0 +1,80 @@
+import pytest
+
+from mentorplan.calls.models import Note, NoteLevel
+from mentorplan.goals import actions as goal_actions
+from mentorplan.lib.testing import (
+    check_in,
+    end_call,
+    make_call,
+    make_goal,
+    make_group,
+    make_mentor,
+    make_topic,
+    make_trainee,
+    start_call,
+)
+from mentorplan.wrapup import summary
+from mentorplan.wrapup.models import Resource, ResourceShare, Win
+
+
+@pytest.fixture
+def finished():
+    mentor = make_mentor()
+    group = make_group(mentor)
+    amal = make_trainee(group, name="Amal")
+    call = start_call(make_call(group))
+    check_in(call, amal)
+    segment = call.segments.first()
+    assert segment is not None
+    Note.objects.create(call=call, segment=segment, level=NoteLevel.SHARED, author=mentor,
+                        body="SHARED: try the array kata")  # fmt: skip
+    Note.objects.create(call=call, segment=segment, level=NoteLevel.PRIVATE, author=mentor,
+                        body="PRIVATE: worried about her housing")  # fmt: skip
+    Note.objects.create(call=call, segment=segment, level=NoteLevel.MENTORS, author=mentor,
+                        body="MENTORS: maybe pair her with Sam")  # fmt: skip
+    Note.objects.create(call=call, segment=segment, trainee=amal, level=NoteLevel.PRIVATE,
+                        author=mentor, body="PRIVATE-TRAINEE: new job")  # fmt: skip
+    old = make_goal(amal, text="Finish the quiz app")
+    goal_actions.review(old, outcome="met", by=mentor, call=call)
+    goal_actions.set_goal(by=mentor, call=call, group=group, trainee=amal,
+                          text="Read chapter 4 of the JavaScript book",
+                          deadline=old.deadline)  # fmt: skip
+    make_topic(call, "Returning values from functions", amal)
+    resource = Resource.objects.create(
+        owner=mentor, title="Array methods", url="https://example.org/arrays"
+    )
+    ResourceShare.objects.create(call=call, resource=resource, trainee=amal)
+    Win.objects.create(call=call, trainee=amal, text="explained her loop step by step")
+    end_call(call)
+    following = make_call(group)
+    return call, following
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("render", [summary.as_markdown, summary.as_slack])
+def test_the_summary_has_every_shared_item_and_nothing_private(finished, render):
+    call, following = finished
+    text = render(summary.build(call))
+
+    for shared in (
+        "Amal (here)",
+        "Finish the quiz app",
+        "Read chapter 4 of the JavaScript book",
+        "Returning values from functions",
+        "Array methods",
+        "https://example.org/arrays",
+        "explained her loop step by step",
+        "SHARED: try the array kata",
+        following.scheduled_at.strftime("%-d"),
+    ):
+        assert shared in text, shared
+    for secret in ("PRIVATE", "MENTORS", "housing", "Sam", "new job"):
+        assert secret not in text, secret
+
+
+@pytest.mark.django_db
+def test_the_slack_text_uses_slack_links_and_the_markdown_uses_markdown_links(finished):
+    call, _ = finished
+    data = summary.build(call)
+    assert "<https://example.org/arrays|Array methods>" in summary.as_slack(data)
+    assert "[Array methods](https://example.org/arrays)" in summary.as_markdown(data)
