@@ -30,7 +30,9 @@ class FeedbackForm(forms.ModelForm):
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
-        if not any(str(data.get(f) or "").strip() for f in ("precise", "evidence", "actionable")) and not data.get("reasons"):
-            if data.get("status") != "on_track":
-                self.add_error("precise", "Say what the concern or the extra need is, so the team can act on it.")
+        written = any(str(data.get(f) or "").strip() for f in ("precise", "evidence", "actionable"))
+        if not written and not data.get("reasons") and data.get("status") != "on_track":
+            self.add_error(
+                "precise", "Say what the concern or the extra need is, so the team can act on it."
+            )
         return data

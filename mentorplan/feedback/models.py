@@ -45,12 +45,16 @@ class Feedback(models.Model):
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="feedback")
     trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="feedback")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField(max_length=10, choices=CheckInStatus, default=CheckInStatus.ON_TRACK)
     reasons = models.JSONField(default=list, blank=True)
     precise = models.TextField("Precise: what exactly?", blank=True, max_length=PEA_LIMIT)
     evidence = models.TextField("Evidence: how do we know?", blank=True, max_length=PEA_LIMIT)
-    actionable = models.TextField("Actionable: what could happen next?", blank=True, max_length=PEA_LIMIT)
+    actionable = models.TextField(
+        "Actionable: what could happen next?", blank=True, max_length=PEA_LIMIT
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -59,7 +63,9 @@ class Feedback(models.Model):
     class Meta:
         ordering = ["-call__scheduled_at", "trainee__name"]
         constraints = [
-            models.UniqueConstraint(fields=["call", "trainee"], name="one_feedback_per_trainee_per_call"),
+            models.UniqueConstraint(
+                fields=["call", "trainee"], name="one_feedback_per_trainee_per_call"
+            ),
             models.CheckConstraint(
                 condition=models.Q(status__in=CheckInStatus.values), name="feedback_status_valid"
             ),

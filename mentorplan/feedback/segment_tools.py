@@ -12,14 +12,22 @@ from mentorplan.plans.models import SegmentKind
 
 
 def feedback_context(
-    request: MentorRequest, call: Call, segment: CallSegment | None, *, failed: dict[int, FeedbackForm] | None = None
+    request: MentorRequest,
+    call: Call,
+    segment: CallSegment | None,
+    *,
+    failed: dict[int, FeedbackForm] | None = None,
 ) -> dict[str, Any]:
     given = {f.trainee_id: f for f in Feedback.objects.filter(call=call)}
     rows = []
     for trainee in call.group.trainees.active():
         feedback = given.get(trainee.pk)
-        form = (failed or {}).get(trainee.pk) or FeedbackForm(instance=feedback, prefix=f"f{trainee.pk}")
-        findings = pea.check(feedback.precise, feedback.evidence, feedback.actionable) if feedback else []
+        form = (failed or {}).get(trainee.pk) or FeedbackForm(
+            instance=feedback, prefix=f"f{trainee.pk}"
+        )
+        findings = (
+            pea.check(feedback.precise, feedback.evidence, feedback.actionable) if feedback else []
+        )
         rows.append({"trainee": trainee, "form": form, "feedback": feedback, "findings": findings})
     return {"call": call, "feedback_rows": rows}
 

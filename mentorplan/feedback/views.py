@@ -18,7 +18,9 @@ from mentorplan.lib.http import MentorRequest
 from mentorplan.recap.models import Topic
 
 GET = ["GET", "HEAD"]
-CSV_COLUMNS = ["Name", "Region", "Date", "Staff", "Status", "Notes", "Precise", "Evidence", "Actionable"]
+# The course tracker's mentoring sheet, then the three PEA parts.
+CSV_COLUMNS = ["Name", "Region", "Date", "Staff", "Status", "Notes"]
+CSV_COLUMNS += ["Precise", "Evidence", "Actionable"]
 
 
 def _get_call(request: MentorRequest, key: str) -> Call:
@@ -47,17 +49,22 @@ def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpRespons
         context["just_saved"] = person.pk  # keep the saved form open, with its PEA check in view
         return render(request, "feedback/tools/feedback.html", context)
     if not request.htmx:
-        messages.error(request, "The feedback was not saved: " + " ".join(str(e) for errs in form.errors.values() for e in errs))
+        errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
+        messages.error(request, f"The feedback was not saved: {errors}")
         return redirect("calls:detail", key=call.key)
-    return render(request, "feedback/tools/feedback.html", feedback_context(request, call, None, failed={person.pk: form}))
+    context = feedback_context(request, call, None, failed={person.pk: form})
+    return render(request, "feedback/tools/feedback.html", context)
 
 
-@require_http_methods(GET)
+@require_POST
 def pea_check(request: MentorRequest, key: str) -> HttpResponse:
-    """Advice on the PEA parts being typed, for any prefix of the feedback form. Saves nothing."""
+    """Advice on the PEA parts being typed, for any prefix of the feedback form. Saves nothing;
+    it is a POST only because three long notes do not fit in a URL."""
     get_group(request, key)
-    values = {name.rsplit("-", 1)[-1]: str(value)[:4000] for name, value in request.GET.items()}
-    findings = pea.check(values.get("precise", ""), values.get("evidence", ""), values.get("actionable", ""))
+    values = {name.rsplit("-", 1)[-1]: str(value)[:4000] for name, value in request.POST.items()}
+    findings = pea.check(
+        values.get("precise", ""), values.get("evidence", ""), values.get("actionable", "")
+    )
     return render(request, "feedback/includes/pea.html", {"findings": findings})
 
 
@@ -87,7 +94,11 @@ def team_view(request: MentorRequest, key: str) -> HttpResponse:
         "feedback": Feedback.objects.filter(call__group=group)
         .select_related("call", "trainee", "author")
         .order_by("-call__scheduled_at", "trainee__name")[:100],
-        "patterns": [t for t in Topic.objects.filter(group=group).prefetch_related("people__trainee") if t.people.count() > 1],
+        "patterns": [
+            topic
+            for topic in Topic.objects.filter(group=group).prefetch_related("people__trainee")
+            if topic.people.count() > 1
+        ],
         "nav": "groups",
     }
     template = "feedback/team.html#checkins" if request.htmx else "feedback/team.html"
@@ -99,17 +110,20 @@ def export_csv(request: MentorRequest, key: str) -> HttpResponse:
     """The course tracker's mentoring sheet: Name, Region, Date, Staff, Status, Notes, plus PEA."""
     group, _ = get_group(request, key)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="mentoring-{timezone.localdate():%Y-%m-%d}.csv"'
+    filename = f"mentoring-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    rows = Feedback.objects.filter(call__group=group).select_related("call", "trainee", "author").order_by("call__scheduled_at", "trainee__name")
+    rows = (
+        Feedback.objects.filter(call__group=group)
+        .select_related("call", "trainee", "author")
+        .order_by("call__scheduled_at", "trainee__name")
+    )
     for f in rows:
-        writer.writerow(
-            [_cell(v) for v in (
-                f.trainee.name, group.region, timezone.localdate(f.call.scheduled_at).isoformat(),
-                str(f.author or ""), f.get_status_display(), f.notes, f.precise, f.evidence, f.actionable,
-            )]
-        )
+        date = timezone.localdate(f.call.scheduled_at).isoformat()
+        cells = [f.trainee.name, group.region, date, str(f.author or ""), f.get_status_display()]
+        cells += [f.notes, f.precise, f.evidence, f.actionable]
+        writer.writerow([_cell(v) for v in cells])
     return response
 
 

@@ -12,6 +12,7 @@ from mentorplan.goals.models import FollowThrough, Goal, GoalStatus, follow_thro
 from mentorplan.groups.models import Group
 
 REVIEW_WINDOW = timedelta(days=14)
+RECENT_CLOSED = 5  # closed goals shown per person on the board; the person's page has them all
 
 
 @dataclass
@@ -19,9 +20,20 @@ class Person:
     key: str  # the owner value used by forms: "t:<trainee key>" or "m:<user id>"
     name: str
     is_mentor: bool
-    goals: list[Goal]
+    all_goals: list[Goal]
     figures: FollowThrough
     trainee_key: str = ""
+
+    @property
+    def goals(self) -> list[Goal]:
+        """Every open goal, then the most recent closed ones: the board stays short for years."""
+        open_goals = [g for g in self.all_goals if g.status == GoalStatus.OPEN]
+        closed = [g for g in self.all_goals if g.status != GoalStatus.OPEN]
+        return open_goals + closed[:RECENT_CLOSED]
+
+    @property
+    def older(self) -> int:
+        return max(0, len(self.all_goals) - len(self.goals))
 
 
 def people_with_goals(group: Group, today: date | None = None) -> list[Person]:

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.calls.tools import register
-from mentorplan.goals.forms import GoalForm, ReviewForm
+from mentorplan.goals.forms import GoalForm, ReviewForm, owner_choices
 from mentorplan.goals.models import REVIEW_OUTCOMES, Goal, GoalEvent, GoalStatus
 from mentorplan.goals.queries import next_session_date
 from mentorplan.lib.http import MentorRequest
@@ -69,7 +69,7 @@ def setting_context(
     # Who has no goal from this session yet. After "Set goal" the form offers the first of them,
     # so that a mentor in a hurry does not give one trainee two goals and the next one none.
     done = {f"t:{g.trainee.key}" if g.trainee else f"m:{g.mentor_id}" for g in set_here}
-    waiting = [(value, name) for value, name in form.fields["owner"].choices if value not in done]
+    waiting = [(value, name) for value, name in owner_choices(call.group) if value not in done]
     if fresh and set_here and waiting:
         form.initial["owner"] = waiting[0][0]
     return {

@@ -3,6 +3,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +22,7 @@ from mentorplan.groups.models import Group
 from mentorplan.lib.http import MentorRequest
 
 GET = ["GET", "HEAD"]
+PER_PAGE = 30
 
 
 def _get_goal(request: MentorRequest, key: uuid.UUID | str) -> Goal:
@@ -96,12 +98,13 @@ def goal_create(request: MentorRequest, key: str) -> HttpResponse:
     return render(request, "goals/board.html", _board_context(request, group, form=form))
 
 
-@require_http_methods(GET)
+@require_POST
 def goal_check(request: MentorRequest, key: str) -> HttpResponse:
-    """The SMART advice for a goal being typed. Reads only; nothing is saved."""
+    """The SMART advice for a goal being typed. Nothing is saved; it is a POST only so that a
+    long goal never outgrows a URL."""
     group, _ = get_group(request, key)
     call = _call_from(request, group)
-    params = request.GET
+    params = request.POST
     deadline = None
     raw = params.get("deadline", "")
     try:
@@ -220,10 +223,12 @@ def person(request: MentorRequest, key: str) -> HttpResponse:
         Goal.objects.filter(trainee=trainee).agreed().select_related("trainee").overdue_first()
     )
     today: date = timezone.localdate()
+    page = Paginator(goals, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "trainee": trainee,
         "group": trainee.group,
-        "goals": goals,
+        "goals": page.object_list,
+        "page": page,
         "figures": follow_through(goals, today),
         "today": today,
         "nav": "groups",

@@ -28,9 +28,12 @@ def topic_lines(text: str) -> list[str]:
 def add_topic(call: Call, title: str, trainees: list[Trainee]) -> Topic:
     """The group's topic with this title (told apart by wording, not case or punctuation), with
     these trainees on it. A trainee who had understood it and raises it again is back to open."""
-    topic = Topic.objects.filter(group=call.group, normalised=normalise(title)[:200]).first()
-    if topic is None:
-        topic = Topic.objects.create(group=call.group, title=title, first_call=call)
+    # get_or_create also settles a race between two mentors saving the same new wording at once.
+    topic, _ = Topic.objects.get_or_create(
+        group=call.group,
+        normalised=normalise(title)[:200],
+        defaults={"title": title, "first_call": call},
+    )
     for trainee in trainees:
         person, created = TopicPerson.objects.get_or_create(topic=topic, trainee=trainee)
         if not created and person.status == TopicStatus.UNDERSTOOD:

@@ -30,7 +30,10 @@ class WorkForm(forms.ModelForm):
     class Meta:
         model = TopicWork
         fields = ["gap", "method", "outcome"]
-        widgets = {"gap": forms.Textarea(attrs={"rows": 2}), "outcome": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "gap": forms.Textarea(attrs={"rows": 2}),
+            "outcome": forms.Textarea(attrs={"rows": 2}),
+        }
         labels = {"method": "Method"}
         error_messages = {"method": {"invalid_choice": "Choose one of the methods in the list."}}
 
@@ -43,7 +46,8 @@ class WorkForm(forms.ModelForm):
         self.fields["method"].queryset = methods  # type: ignore[attr-defined]
         self.fields["method"].empty_label = "Choose a method"  # type: ignore[attr-defined]
         if listed is not None:
-            self.fields["method"].choices = [("", "Choose a method"), *((m.pk, m.name) for m in listed)]  # type: ignore[attr-defined]
+            choices = [("", "Choose a method"), *((m.pk, m.name) for m in listed)]
+            self.fields["method"].choices = choices  # type: ignore[attr-defined]
         _limits(self)
 
 
@@ -53,11 +57,20 @@ class TopicStatusForm(forms.Form):
 
 class TopicForm(forms.Form):
     title = forms.CharField(
-        label="Topic", max_length=200, error_messages={"required": "Name the topic.", "max_length": "Keep the topic under 200 characters."}
+        label="Topic",
+        max_length=200,
+        error_messages={
+            "required": "Name the topic.",
+            "max_length": "Keep the topic under 200 characters.",
+        },
     )
     trainees = forms.MultipleChoiceField(
-        label="Who it is for", widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Tick at least one trainee.", "invalid_choice": "Choose trainees of this group."},
+        label="Who it is for",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Tick at least one trainee.",
+            "invalid_choice": "Choose trainees of this group.",
+        },
     )
 
     def __init__(self, *args: object, trainees: list[tuple[str, str]], **kwargs: object) -> None:

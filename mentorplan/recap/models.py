@@ -25,9 +25,13 @@ class RetroAnswer(models.Model):
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="retro_answers")
     trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="retro_answers")
-    last_lesson = models.TextField("What did the last lesson cover?", blank=True, max_length=TEXT_LIMIT)
+    last_lesson = models.TextField(
+        "What did the last lesson cover?", blank=True, max_length=TEXT_LIMIT
+    )
     homework = models.TextField("What was the homework?", blank=True, max_length=TEXT_LIMIT)
-    homework_done = models.CharField("Homework done?", max_length=8, choices=HomeworkDone, blank=True)
+    homework_done = models.CharField(
+        "Homework done?", max_length=8, choices=HomeworkDone, blank=True
+    )
     not_understood = models.TextField(
         "What did not make sense?",
         blank=True,
@@ -41,7 +45,9 @@ class RetroAnswer(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["call", "trainee"], name="one_retro_per_trainee_per_call"),
+            models.UniqueConstraint(
+                fields=["call", "trainee"], name="one_retro_per_trainee_per_call"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -90,7 +96,9 @@ class Topic(models.Model):
     class Meta:
         ordering = ["created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["group", "normalised"], name="one_topic_per_title_per_group"),
+            models.UniqueConstraint(
+                fields=["group", "normalised"], name="one_topic_per_title_per_group"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -112,7 +120,9 @@ class TopicPerson(models.Model):
     class Meta:
         ordering = ["trainee__name"]
         constraints = [
-            models.UniqueConstraint(fields=["topic", "trainee"], name="one_status_per_trainee_per_topic"),
+            models.UniqueConstraint(
+                fields=["topic", "trainee"], name="one_status_per_trainee_per_topic"
+            ),
             models.CheckConstraint(
                 condition=models.Q(status__in=TopicStatus.values), name="topic_status_valid"
             ),
@@ -139,12 +149,15 @@ class Method(models.Model):
 
 
 class TopicWork(models.Model):
-    """Technical mentoring on one topic in one session: what exactly was missing, how, and the result."""
+    """Technical mentoring on one topic in one session: what exactly was missing, how, and the
+    result."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="topic_work")
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="work")
     gap = models.TextField("What exactly was not grasped?", blank=True, max_length=TEXT_LIMIT)
-    method = models.ForeignKey(Method, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    method = models.ForeignKey(
+        Method, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     outcome = models.TextField("What happened?", blank=True, max_length=TEXT_LIMIT)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

@@ -2,25 +2,39 @@
 
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import QuerySet, Prefetch, Q
 
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.calls.tools import register
 from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, WorkForm
-from mentorplan.recap.models import UNRESOLVED, Method, RetroAnswer, Topic, TopicPerson, TopicStatus, TopicWork
+from mentorplan.recap.models import (
+    UNRESOLVED,
+    Method,
+    RetroAnswer,
+    Topic,
+    TopicPerson,
+    TopicStatus,
+    TopicWork,
+)
 
 REMINDERS = [
     "Keep your hands off their keyboard: they type, you talk.",
-    "Ask before you tell: a broad question first, then a narrower one, then a hint, and only last the exact step.",
-    "Check understanding by asking them to explain their code or change it a little, not with “do you understand?”.",
+    "Ask before you tell: a broad question first, then a narrower one, then a hint, and only "
+    "last the exact step.",
+    "Check understanding by asking them to explain their code or change it a little, not with "
+    "“do you understand?”.",
     "Be kind and patient; confusion is where the learning happens.",
 ]
 
 
 def recap_context(
-    request: MentorRequest, call: Call, segment: CallSegment | None, *, failed: dict[int, RetroForm] | None = None
+    request: MentorRequest,
+    call: Call,
+    segment: CallSegment | None,
+    *,
+    failed: dict[int, RetroForm] | None = None,
 ) -> dict[str, Any]:
     answers = {a.trainee_id: a for a in RetroAnswer.objects.filter(call=call)}
     rows = []
@@ -33,8 +47,9 @@ def recap_context(
     return {"call": call, "retro_rows": rows, "known_topics": list(known)}
 
 
-def methods_for(request: MentorRequest):
-    return Method.objects.filter(Q(owner__isnull=True) | Q(owner=request.user))
+def methods_for(call: Call) -> "QuerySet[Method]":
+    """The built-in methods and those of every mentor of the group, so co-mentors see the same list."""
+    return Method.objects.filter(Q(owner__isnull=True) | Q(owner__in=call.group.mentors.all()))
 
 
 def _in_queue(person: TopicPerson, call: Call) -> bool:
@@ -66,17 +81,21 @@ def technical_context(
         Topic.objects.filter(group=call.group)
         .filter(today)
         .distinct()
-        .prefetch_related(Prefetch("people", queryset=TopicPerson.objects.select_related("trainee")))
+        .prefetch_related(
+            Prefetch("people", queryset=TopicPerson.objects.select_related("trainee"))
+        )
         .order_by("created_at")
     )
-    methods = methods_for(request)
+    methods = methods_for(call)
     listed = list(methods)
     rows = []
     for topic in topics:
         if failed_work and failed_work[0] == topic.pk:
             form = failed_work[1]
         else:
-            form = WorkForm(instance=work.get(topic.pk), methods=methods, listed=listed, prefix=f"w{topic.pk}")
+            form = WorkForm(
+                instance=work.get(topic.pk), methods=methods, listed=listed, prefix=f"w{topic.pk}"
+            )
         rows.append(
             {
                 "topic": topic,

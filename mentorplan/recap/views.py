@@ -14,6 +14,7 @@ from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, TopicStatus
 from mentorplan.recap.models import Topic, TopicPerson, TopicWork
 from mentorplan.recap.segment_tools import methods_for, recap_context, technical_context
 
+TECHNICAL = "recap/tools/technical.html"
 STATUS_ERROR = "Choose one of: not yet, working on it, understood, needs the course team."
 
 
@@ -76,10 +77,10 @@ def topic_status(request: MentorRequest, key: str, topic: str, trainee: str) -> 
             messages.error(request, STATUS_ERROR)
             return redirect("calls:detail", key=call.key)
         context = technical_context(request, call, None, status_error=(person.pk, STATUS_ERROR))
-        return render(request, "recap/tools/technical.html", context)
+        return render(request, TECHNICAL, context)
     person.status = form.cleaned_data["status"]
     person.save(update_fields=["status", "updated_at"])
-    return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
+    return _back(request, call, TECHNICAL, technical_context(request, call, None))
 
 
 @require_POST
@@ -87,17 +88,19 @@ def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
     call = _get_call(request, key)
     subject = _get_topic(call, topic)
     work = TopicWork.objects.filter(call=call, topic=subject).first()
-    form = WorkForm(request.POST, instance=work, methods=methods_for(request), prefix=f"w{subject.pk}")
+    methods = methods_for(call)
+    form = WorkForm(request.POST, instance=work, methods=methods, prefix=f"w{subject.pk}")
     if not form.is_valid():
         context = technical_context(request, call, None, failed_work=(subject.pk, form))
         if not request.htmx:
-            messages.error(request, f"The notes on “{subject.title}” were not saved: {_errors(form)}")
+            notes = f"The notes on “{subject.title}” were not saved"
+            messages.error(request, f"{notes}: {_errors(form)}")
             return redirect("calls:detail", key=call.key)
-        return render(request, "recap/tools/technical.html", context)
+        return render(request, TECHNICAL, context)
     work = form.save(commit=False)
     work.call, work.topic, work.updated_by = call, subject, request.user
     work.save()
-    return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
+    return _back(request, call, TECHNICAL, technical_context(request, call, None))
 
 
 @require_POST
@@ -109,11 +112,12 @@ def topic_add(request: MentorRequest, key: str) -> HttpResponse:
         chosen = [t for t in trainees if str(t.key) in form.cleaned_data["trainees"]]
         with transaction.atomic():
             actions.add_topic(call, form.cleaned_data["title"].strip(), chosen)
-        return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
+        return _back(request, call, TECHNICAL, technical_context(request, call, None))
     if not request.htmx:
         messages.error(request, _errors(form))
         return redirect("calls:detail", key=call.key)
-    return render(request, "recap/tools/technical.html", technical_context(request, call, None, topic_form=form))
+    context = technical_context(request, call, None, topic_form=form)
+    return render(request, TECHNICAL, context)
 
 
 @require_POST
@@ -124,8 +128,9 @@ def method_add(request: MentorRequest, key: str) -> HttpResponse:
         method = form.save(commit=False)
         method.owner = request.user
         method.save()
-        return _back(request, call, "recap/tools/technical.html", technical_context(request, call, None))
+        return _back(request, call, TECHNICAL, technical_context(request, call, None))
     if not request.htmx:
         messages.error(request, f"The method was not added: {_errors(form)}")
         return redirect("calls:detail", key=call.key)
-    return render(request, "recap/tools/technical.html", technical_context(request, call, None, method_form=form))
+    context = technical_context(request, call, None, method_form=form)
+    return render(request, TECHNICAL, context)

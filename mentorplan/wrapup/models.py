@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 class ResourceQuerySet(models.QuerySet["Resource"]):
     def for_user(self, user: "User") -> "ResourceQuerySet":
-        """The starter set and the mentor's own resources."""
-        return self.filter(Q(owner__isnull=True) | Q(owner=user))
+        """The starter set and the mentor's own resources, less the ones they removed."""
+        return self.filter(Q(owner__isnull=True) | Q(owner=user), removed_at__isnull=True)
 
 
 class Resource(models.Model):
@@ -37,6 +37,8 @@ class Resource(models.Model):
         max_length=200, blank=True, help_text="Comma-separated, for example “javascript, arrays”."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Removing a resource hides it from the library; summaries that shared it keep the link.
+    removed_at = models.DateTimeField(null=True, blank=True)
 
     objects = ResourceQuerySet.as_manager()
 

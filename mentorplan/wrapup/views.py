@@ -70,10 +70,11 @@ def resource_list(request: MentorRequest) -> HttpResponse:
 
 @require_POST
 def resource_delete(request: MentorRequest, key: str) -> HttpResponse:
-    resource = Resource.objects.filter(key=key, owner=request.user).first()
+    resource = Resource.objects.for_user(request.user).filter(key=key, owner=request.user).first()
     if resource is None:
         raise Http404("No such resource.")
-    resource.delete()
+    resource.removed_at = timezone.now()
+    resource.save(update_fields=["removed_at"])
     messages.success(request, f"“{resource.title}” is removed from your library.")
     return redirect("wrapup:resources")
 

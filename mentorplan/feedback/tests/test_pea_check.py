@@ -37,7 +37,7 @@ def _verdicts(response) -> dict[str, bool]:
 
 
 def test_checking_good_feedback(client, group):
-    response = client.get(
+    response = client.post(
         _url(group),
         {
             "f7-precise": "Returning a value from a function",
@@ -53,7 +53,7 @@ def test_checking_good_feedback(client, group):
 
 def test_checking_vague_feedback(client, group):
     lost = "Struggling with JavaScript and generally lost"
-    response = client.get(
+    response = client.post(
         _url(group), {"f7-precise": lost, "f7-evidence": lost, "f7-actionable": lost}, headers=HTMX
     )
 
@@ -61,7 +61,7 @@ def test_checking_vague_feedback(client, group):
 
 
 def test_htmx_gets_only_the_check(client, group):
-    response = client.get(_url(group), {"f7-precise": "Loops"}, headers=HTMX)
+    response = client.post(_url(group), {"f7-precise": "Loops"}, headers=HTMX)
 
     assert response.status_code == 200
     assert is_partial(response)
@@ -69,19 +69,19 @@ def test_htmx_gets_only_the_check(client, group):
 
 
 def test_nothing_typed_yet(client, group):
-    assert _verdicts(client.get(_url(group), headers=HTMX)) == {"P": False, "E": False, "A": False}
+    assert _verdicts(client.post(_url(group), headers=HTMX)) == {"P": False, "E": False, "A": False}
 
 
 def test_an_outsider_gets_404(client, group):
     client.force_login(make_mentor())
 
-    assert client.get(_url(group), {"f7-precise": "Loops"}).status_code == 404
+    assert client.post(_url(group), {"f7-precise": "Loops"}).status_code == 404
 
 
 def test_wrong_method(client, group):
     trainee = group.trainees.get()
 
-    response = client.post(
+    response = client.get(
         _url(group), {f"f{trainee.pk}-precise": "Loops", f"f{trainee.pk}-status": "on_track"}
     )
 
@@ -92,7 +92,7 @@ def test_wrong_method(client, group):
 def test_a_20_kb_note_is_checked_and_nothing_is_saved(client, group):
     long = "Could not return a value from a function in the homework. " * 350
 
-    response = client.get(
+    response = client.post(
         _url(group), {"f7-precise": long, "f7-evidence": long, "f7-actionable": long}
     )
 
@@ -103,6 +103,6 @@ def test_a_20_kb_note_is_checked_and_nothing_is_saved(client, group):
 
 
 def test_markup_is_not_echoed(client, group):
-    response = client.get(_url(group), {"f7-precise": "<script>alert(1)</script>"})
+    response = client.post(_url(group), {"f7-precise": "<script>alert(1)</script>"})
 
     assert "<script>" not in response.content.decode()

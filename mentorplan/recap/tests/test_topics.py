@@ -68,7 +68,10 @@ def _trainee(group: Group, name: str) -> Trainee:
 
 def _retro(call: Call, name: str, not_understood: str) -> None:
     save_retro(
-        call, _trainee(call.group, name), {"not_understood": not_understood}, call.group.memberships.get().user
+        call,
+        _trainee(call.group, name),
+        {"not_understood": not_understood},
+        call.group.memberships.get().user,
     )
 
 

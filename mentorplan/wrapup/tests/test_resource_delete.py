@@ -23,7 +23,8 @@ def test_removing_my_resource(client, mine):
 
     assert response.status_code == 302
     assert response["Location"] == reverse("wrapup:resources")
-    assert not Resource.objects.filter(pk=mine.pk).exists()
+    assert not Resource.objects.for_user(mine.owner).filter(pk=mine.pk).exists()
+    assert Resource.objects.get(pk=mine.pk).removed_at is not None  # past summaries keep the link
     assert "“My kata” is removed from your library." in page_text(client.get(response["Location"]))
 
 
@@ -32,21 +33,38 @@ def test_the_starter_set_cannot_be_removed(client, mentor):
     assert starter is not None
 
     assert client.post(_url(starter)).status_code == 404
-    assert Resource.objects.filter(pk=starter.pk).exists()
+    assert Resource.objects.get(pk=starter.pk).removed_at is None
 
 
 def test_another_mentors_resource_is_404(client, mentor):
     theirs = Resource.objects.create(owner=make_mentor(), title="Theirs", url="https://example.org")
 
     assert client.post(_url(theirs)).status_code == 404
-    assert Resource.objects.filter(pk=theirs.pk).exists()
+    assert Resource.objects.get(pk=theirs.pk).removed_at is None
 
 
 def test_an_outsider_gets_404_and_nothing_changes(client, mine, outsider):
     assert client.post(_url(mine)).status_code == 404
-    assert Resource.objects.filter(pk=mine.pk).exists()
+    assert Resource.objects.get(pk=mine.pk).removed_at is None
 
 
 def test_wrong_method(client, mine):
     assert client.get(_url(mine)).status_code == 405
-    assert Resource.objects.filter(pk=mine.pk).exists()
+    assert Resource.objects.get(pk=mine.pk).removed_at is None
+
+
+def test_a_removed_resource_stays_in_the_summaries_that_shared_it(client, mine):
+    from mentorplan.lib.testing import make_call, make_group, make_trainee, start_call
+    from mentorplan.wrapup import summary
+    from mentorplan.wrapup.models import ResourceShare
+
+    group = make_group(mine.owner)
+    call = start_call(make_call(group))
+    ResourceShare.objects.create(call=call, resource=mine, trainee=make_trainee(group))
+
+    client.post(_url(mine))
+
+    assert mine.url in summary.as_markdown(summary.build(call))
+    library = client.get(reverse("wrapup:resources")).content.decode()  # the message is shown now
+    assert mine.url not in client.get(reverse("wrapup:resources")).content.decode()
+    assert "removed from your library" in library
