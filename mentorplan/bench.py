@@ -7,7 +7,6 @@ view on the same stack). Ratios stay comparable across machines; the absolute ti
 
 import os
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -18,8 +17,8 @@ ROUNDS = 200
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentorplan.settings_test")
-    database = tempfile.NamedTemporaryFile(suffix=".sqlite3", delete=False)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{database.name}")
+    folder = tempfile.TemporaryDirectory()
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder.name}/bench.sqlite3")
     import django
 
     django.setup()
@@ -77,18 +76,26 @@ def main() -> None:
     version = [0]
 
     def save_note() -> object:
-        response = client.post(note_url, {"level": NoteLevel.MENTORS, "body": "x", "version": version[0]})
+        response = client.post(
+            note_url, {"level": NoteLevel.MENTORS, "body": "x", "version": version[0]}
+        )
         version[0] += 1
         return response
 
     cases: list[tuple[str, Callable[[], object]]] = [
         ("floor (trivial view)", lambda: client.get("/bench-floor/")),
-        ("live state poll, unchanged (304)", lambda: client.get(state_url, HTTP_IF_NONE_MATCH=etag)),
+        (
+            "live state poll, unchanged (304)",
+            lambda: client.get(state_url, HTTP_IF_NONE_MATCH=etag),
+        ),
         ("note autosave", save_note),
         ("runner page", lambda: client.get(reverse("calls:detail", args=[live.key]))),
         ("group page", lambda: client.get(reverse("groups:detail", args=[group.key]))),
         ("goals board (2 years)", lambda: client.get(reverse("goals:board", args=[group.key]))),
-        ("sessions list (2 years)", lambda: client.get(reverse("calls:group_calls", args=[group.key]))),
+        (
+            "sessions list (2 years)",
+            lambda: client.get(reverse("calls:group_calls", args=[group.key])),
+        ),
     ]
     results = []
     for name, run in cases:
@@ -103,8 +110,8 @@ def main() -> None:
     print(f"{'path':40} {'median':>10} {'x floor':>8}")
     for name, median in results:
         print(f"{name:40} {median * 1000:8.2f}ms {median / base:8.1f}")
-    os.unlink(database.name)
+    folder.cleanup()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

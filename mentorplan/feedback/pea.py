@@ -73,27 +73,61 @@ def _has_evidence(text: str) -> bool:
 def check(precise: str, evidence: str, actionable: str) -> list[Finding]:
     findings = []
     if not precise.strip():
-        findings.append(Finding("P", "Precise", False, "Name the exact skill or topic, for example "
-                                "“returning a value from a function”."))
+        findings.append(
+            Finding(
+                "P",
+                "Precise",
+                False,
+                "Name the exact skill or topic, for example “returning a value from a function”.",
+            )
+        )
     elif _vague(precise):
-        findings.append(Finding("P", "Precise", False, "This could describe many things. Which "
-                                "skill or topic exactly?"))
+        findings.append(
+            Finding(
+                "P",
+                "Precise",
+                False,
+                "This could describe many things. Which skill or topic exactly?",
+            )
+        )
     else:
         findings.append(Finding("P", "Precise", True, "Says exactly what."))
     if not evidence.strip():
-        findings.append(Finding("E", "Evidence", False, "How do we know? Point to the homework, a "
-                                "pull request or the code they could not write."))
+        findings.append(
+            Finding(
+                "E",
+                "Evidence",
+                False,
+                "How do we know? Point to the homework, a "
+                "pull request or the code they could not write.",
+            )
+        )
     elif not _has_evidence(evidence):
-        findings.append(Finding("E", "Evidence", False, "Add something the team can check: a "
-                                "link, an exercise, or what happened in the session."))
+        findings.append(
+            Finding(
+                "E",
+                "Evidence",
+                False,
+                "Add something the team can check: a "
+                "link, an exercise, or what happened in the session.",
+            )
+        )
     else:
         findings.append(Finding("E", "Evidence", True, "Backed by something the team can check."))
     if not actionable.strip():
-        findings.append(Finding("A", "Actionable", False, "What could the team or the trainee do "
-                                "next? For example “another session on functions”."))
+        findings.append(
+            Finding(
+                "A",
+                "Actionable",
+                False,
+                "What could the team or the trainee do "
+                "next? For example “another session on functions”.",
+            )
+        )
     elif not _words(actionable) & ACTION_WORDS or len(_words(actionable)) < 4:
-        findings.append(Finding("A", "Actionable", False, "Say what should happen next, and who "
-                                "could do it."))
+        findings.append(
+            Finding("A", "Actionable", False, "Say what should happen next, and who could do it.")
+        )
     else:
         findings.append(Finding("A", "Actionable", True, "Clear next step."))
     return findings

@@ -134,3 +134,25 @@ def review(
         next_step=next_step,
     )
     return replacement
+
+
+UNDOABLE = [GoalStatus.MET, GoalStatus.PARTLY]
+
+
+@transaction.atomic
+def reopen(goal: Goal, *, by: "User") -> bool:
+    """Undo a mis-tapped “met” or “partly”: the goal is open again, and the history says so.
+
+    The undo is filed under the session of the outcome it undoes, so that session's catch-up
+    lists the goal again. Returns False when there is nothing to undo.
+    """
+    goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    if goal.status not in UNDOABLE:
+        return False
+    last = goal.events.filter(outcome__in=UNDOABLE).order_by("at", "pk").last()
+    before = goal.status
+    goal.status, goal.closed_on = GoalStatus.OPEN, None
+    goal.save(update_fields=["status", "closed_on", "updated_at"])
+    call = last.call if last else None
+    _event(goal, ReviewOutcome.REOPENED, by, call, from_status=before, to_status=GoalStatus.OPEN)
+    return True

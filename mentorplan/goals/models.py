@@ -140,6 +140,7 @@ class ReviewOutcome(models.TextChoices):
     DROPPED = "dropped", "Dropped"
     EDITED = "edited", "Changed"
     ACCEPTED = "accepted", "Proposal accepted"
+    REOPENED = "reopened", "Outcome undone"
 
 
 REVIEW_OUTCOMES = [

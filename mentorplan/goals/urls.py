@@ -12,4 +12,5 @@ urlpatterns = [
     path("<uuid:key>/", views.goal_detail, name="detail"),
     path("<uuid:key>/review/", views.goal_review, name="review"),
     path("<uuid:key>/accept/", views.goal_accept, name="accept"),
+    path("<uuid:key>/reopen/", views.goal_reopen, name="reopen"),
 ]

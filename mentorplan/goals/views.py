@@ -3,8 +3,8 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -234,3 +234,17 @@ def person(request: MentorRequest, key: str) -> HttpResponse:
         "nav": "groups",
     }
     return render(request, "goals/person.html", context)
+
+
+@require_POST
+def goal_reopen(request: MentorRequest, key: str) -> HttpResponse:
+    goal = _get_goal(request, key)
+    call = _call_from(request, goal.group)
+    undone = actions.reopen(goal, by=request.user)
+    if call is not None and request.htmx:
+        return render(request, "goals/tools/catchup.html", catchup_context(request, call, None))
+    if undone:
+        messages.success(request, "The outcome is undone: the goal is open again.")
+    return (
+        redirect("calls:detail", key=call.key) if call else redirect("goals:detail", key=goal.key)
+    )

@@ -176,9 +176,7 @@ def check_in(call: Call, trainee: Trainee, status: str = AttendanceStatus.PRESEN
     return attendance
 
 
-def make_topic(
-    call: Call, title: str, *trainees: Trainee, status: str = TopicStatus.OPEN
-) -> Topic:
+def make_topic(call: Call, title: str, *trainees: Trainee, status: str = TopicStatus.OPEN) -> Topic:
     """A topic first raised in `call`, with each of `trainees` on it at `status`."""
     topic = Topic.objects.create(group=call.group, title=title, first_call=call)
     TopicPerson.objects.bulk_create(

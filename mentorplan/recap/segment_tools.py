@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import QuerySet, Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.calls.tools import register
@@ -48,7 +48,7 @@ def recap_context(
 
 
 def methods_for(call: Call) -> "QuerySet[Method]":
-    """The built-in methods and those of every mentor of the group, so co-mentors see the same list."""
+    """The built-in methods and those of every mentor of the group: co-mentors see one list."""
     return Method.objects.filter(Q(owner__isnull=True) | Q(owner__in=call.group.mentors.all()))
 
 

@@ -139,6 +139,7 @@ ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
     "goals:detail": lambda w: {"key": w.goal.key},
     "goals:review": lambda w: {"key": w.goal.key},
     "goals:accept": lambda w: {"key": w.proposal.key},
+    "goals:reopen": lambda w: {"key": w.proposal.key},
 }
 
 

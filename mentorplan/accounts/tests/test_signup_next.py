@@ -28,11 +28,15 @@ def test_an_invited_mentor_who_signs_up_lands_back_on_the_invitation(client):
     assert response.status_code == 302
     assert response["Location"] == link
     client.post(link)
-    assert Membership.objects.get(group=group, user__email="robin@example.org").role == Role.CO_MENTOR
+    assert (
+        Membership.objects.get(group=group, user__email="robin@example.org").role == Role.CO_MENTOR
+    )
 
 
 @pytest.mark.django_db
 def test_a_next_address_on_another_site_is_ignored(client):
-    response = client.post(reverse("accounts:signup"), {**FORM, "next": "https://evil.example/steal"})
+    response = client.post(
+        reverse("accounts:signup"), {**FORM, "next": "https://evil.example/steal"}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("groups:create")

@@ -8,151 +8,338 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('groups', '0001_initial'),
+        ("groups", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BrainGame',
+            name="BrainGame",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, unique=True)),
-                ('url', models.URLField()),
-                ('exercises', models.CharField(max_length=100)),
-                ('description', models.CharField(max_length=300)),
-                ('is_active', models.BooleanField(default=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, unique=True)),
+                ("url", models.URLField()),
+                ("exercises", models.CharField(max_length=100)),
+                ("description", models.CharField(max_length=300)),
+                ("is_active", models.BooleanField(default=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Call',
+            name="Call",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('plan_title', models.CharField(max_length=100)),
-                ('scheduled_at', models.DateTimeField()),
-                ('length_minutes', models.PositiveSmallIntegerField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('paused_at', models.DateTimeField(blank=True, null=True)),
-                ('paused_seconds', models.FloatField(default=0)),
-                ('current_position', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('current_entered_active', models.FloatField(default=0)),
-                ('version', models.PositiveIntegerField(default=0)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='calls', to='groups.group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("plan_title", models.CharField(max_length=100)),
+                ("scheduled_at", models.DateTimeField()),
+                ("length_minutes", models.PositiveSmallIntegerField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                ("paused_at", models.DateTimeField(blank=True, null=True)),
+                ("paused_seconds", models.FloatField(default=0)),
+                ("current_position", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("current_entered_active", models.FloatField(default=0)),
+                ("version", models.PositiveIntegerField(default=0)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calls",
+                        to="groups.group",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-scheduled_at'],
+                "ordering": ["-scheduled_at"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('present', 'Here'), ('late', 'Late'), ('absent', 'Away')], max_length=10)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('trainee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='groups.trainee')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='calls.call')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("present", "Here"), ("late", "Late"), ("absent", "Away")],
+                        max_length=10,
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "trainee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="groups.trainee",
+                    ),
+                ),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="calls.call",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CallSegment',
+            name="CallSegment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('position', models.PositiveSmallIntegerField()),
-                ('kind', models.CharField(choices=[('welcome', 'Welcome & chit chat'), ('goal_catchup', 'Goal catch-up'), ('recap', 'Recap & orientation'), ('technical', 'Technical mentoring'), ('goal_setting', 'Goal setting'), ('wrap_up', 'Wrap up'), ('other', 'Something else')], default='other', max_length=20)),
-                ('title', models.CharField(max_length=80)),
-                ('template_minutes', models.PositiveSmallIntegerField()),
-                ('planned_minutes', models.PositiveSmallIntegerField()),
-                ('flexible', models.BooleanField(default=False)),
-                ('guidance', models.TextField(blank=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('spent_seconds', models.FloatField(default=0)),
-                ('allotted_seconds', models.PositiveIntegerField(default=0)),
-                ('extra_seconds', models.PositiveIntegerField(default=0)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='segments', to='calls.call')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("welcome", "Welcome & chit chat"),
+                            ("goal_catchup", "Goal catch-up"),
+                            ("recap", "Recap & orientation"),
+                            ("technical", "Technical mentoring"),
+                            ("goal_setting", "Goal setting"),
+                            ("wrap_up", "Wrap up"),
+                            ("other", "Something else"),
+                        ],
+                        default="other",
+                        max_length=20,
+                    ),
+                ),
+                ("title", models.CharField(max_length=80)),
+                ("template_minutes", models.PositiveSmallIntegerField()),
+                ("planned_minutes", models.PositiveSmallIntegerField()),
+                ("flexible", models.BooleanField(default=False)),
+                ("guidance", models.TextField(blank=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                ("spent_seconds", models.FloatField(default=0)),
+                ("allotted_seconds", models.PositiveIntegerField(default=0)),
+                ("extra_seconds", models.PositiveIntegerField(default=0)),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="segments",
+                        to="calls.call",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='GameSuggestion',
+            name="GameSuggestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('call', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='game_suggestion', to='calls.call')),
-                ('game', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='calls.braingame')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "call",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="game_suggestion",
+                        to="calls.call",
+                    ),
+                ),
+                (
+                    "game",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="calls.braingame",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Note',
+            name="Note",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('level', models.CharField(choices=[('private', 'Private — only you'), ('mentors', 'Mentors — you and your co-mentors'), ('shared', 'Shared — mentors and trainees')], max_length=10)),
-                ('body', models.TextField(blank=True)),
-                ('version', models.PositiveIntegerField(default=0)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='calls.call')),
-                ('segment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='calls.callsegment')),
-                ('trainee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='call_notes', to='groups.trainee')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("private", "Private — only you"),
+                            ("mentors", "Mentors — you and your co-mentors"),
+                            ("shared", "Shared — mentors and trainees"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("body", models.TextField(blank=True)),
+                ("version", models.PositiveIntegerField(default=0)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notes",
+                        to="calls.call",
+                    ),
+                ),
+                (
+                    "segment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notes",
+                        to="calls.callsegment",
+                    ),
+                ),
+                (
+                    "trainee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="call_notes",
+                        to="groups.trainee",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='call',
-            index=models.Index(fields=['group', '-scheduled_at'], name='call_group_list'),
+            model_name="call",
+            index=models.Index(fields=["group", "-scheduled_at"], name="call_group_list"),
         ),
         migrations.AddConstraint(
-            model_name='call',
-            constraint=models.CheckConstraint(condition=models.Q(('length_minutes__gte', 15), ('length_minutes__lte', 240)), name='call_length_in_range'),
+            model_name="call",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("length_minutes__gte", 15), ("length_minutes__lte", 240)),
+                name="call_length_in_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='call',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_at__isnull', True), ('started_at__isnull', False), _connector='OR'), name='call_ends_after_it_starts'),
+            model_name="call",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_at__isnull", True), ("started_at__isnull", False), _connector="OR"
+                ),
+                name="call_ends_after_it_starts",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('call', 'trainee'), name='one_attendance_per_trainee'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("call", "trainee"), name="one_attendance_per_trainee"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['present', 'late', 'absent'])), name='attendance_status_valid'),
+            model_name="attendance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["present", "late", "absent"])),
+                name="attendance_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='callsegment',
-            constraint=models.UniqueConstraint(fields=('call', 'position'), name='one_segment_per_position'),
+            model_name="callsegment",
+            constraint=models.UniqueConstraint(
+                fields=("call", "position"), name="one_segment_per_position"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='note',
-            constraint=models.CheckConstraint(condition=models.Q(('level__in', ['private', 'mentors', 'shared'])), name='note_level_valid'),
+            model_name="note",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__in", ["private", "mentors", "shared"])),
+                name="note_level_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='note',
-            constraint=models.UniqueConstraint(condition=models.Q(('level', 'private'), ('trainee__isnull', True)), fields=('segment', 'author'), name='one_private_segment_note_per_author'),
+            model_name="note",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("level", "private"), ("trainee__isnull", True)),
+                fields=("segment", "author"),
+                name="one_private_segment_note_per_author",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='note',
-            constraint=models.UniqueConstraint(condition=models.Q(('level', 'private'), ('trainee__isnull', False)), fields=('segment', 'trainee', 'author'), name='one_private_trainee_note_per_author'),
+            model_name="note",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("level", "private"), ("trainee__isnull", False)),
+                fields=("segment", "trainee", "author"),
+                name="one_private_trainee_note_per_author",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='note',
-            constraint=models.UniqueConstraint(condition=models.Q(models.Q(('level', 'private'), _negated=True), ('trainee__isnull', True)), fields=('segment', 'level'), name='one_group_segment_note_per_level'),
+            model_name="note",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    models.Q(("level", "private"), _negated=True), ("trainee__isnull", True)
+                ),
+                fields=("segment", "level"),
+                name="one_group_segment_note_per_level",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='note',
-            constraint=models.UniqueConstraint(condition=models.Q(models.Q(('level', 'private'), _negated=True), ('trainee__isnull', False)), fields=('segment', 'trainee', 'level'), name='one_group_trainee_note_per_level'),
+            model_name="note",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    models.Q(("level", "private"), _negated=True), ("trainee__isnull", False)
+                ),
+                fields=("segment", "trainee", "level"),
+                name="one_group_trainee_note_per_level",
+            ),
         ),
     ]

@@ -3,14 +3,24 @@
 from django.db import migrations
 
 GAMES = [
-    ("0h h1", "https://0hh1.com/", "boolean logic", "Fill a grid with two colours by a few strict rules."),
+    (
+        "0h h1",
+        "https://0hh1.com/",
+        "boolean logic",
+        "Fill a grid with two colours by a few strict rules.",
+    ),
     (
         "Mastermind",
         "https://www.webgamesonline.com/mastermind/index.php",
         "strategy and deduction",
         "Crack a hidden colour code from the clues each guess gives back.",
     ),
-    ("Set", "https://setwithfriends.com/", "patterns", "Race each other to spot sets of three cards that match or differ on every feature."),
+    (
+        "Set",
+        "https://setwithfriends.com/",
+        "patterns",
+        "Race each other to spot sets of three cards that match or differ on every feature.",
+    ),
     (
         "Rojo",
         "http://boardwebgames.com/rojo/",
@@ -23,14 +33,24 @@ GAMES = [
         "planning ahead",
         "Slide cars out of the way to free the red one; think several moves ahead.",
     ),
-    ("Dominion", "https://dominion.games/", "probability and strategy", "Build a deck of cards and plan how it will play out."),
+    (
+        "Dominion",
+        "https://dominion.games/",
+        "probability and strategy",
+        "Build a deck of cards and plan how it will play out.",
+    ),
     (
         "Stroop test",
         "https://www.lenstore.co.uk/vc/the-stroop-effect/",
         "attention to detail",
         "Name the colour of the ink, not the word: a minute on reading carefully.",
     ),
-    ("Codenames", "https://codenames.game/", "team play and empathy", "Give one-word clues your team can read; takes a little longer."),
+    (
+        "Codenames",
+        "https://codenames.game/",
+        "team play and empathy",
+        "Give one-word clues your team can read; takes a little longer.",
+    ),
     (
         "Gartic Phone",
         "https://garticphone.com/",

@@ -298,7 +298,7 @@ def test_a_stale_version_for_a_note_nobody_wrote_yet_leaves_no_row(client):
     mentor = make_mentor()
     call = start_call(make_call(make_group(mentor)))
     client.force_login(mentor)
-    segment = call.segments.first()
+    segment = call.segments.get(position=0)
 
     response = client.post(
         reverse("calls:note_save", args=[segment.key]),

@@ -8,35 +8,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('calls', '0002_brain_games'),
-        ('groups', '0001_initial'),
+        ("calls", "0002_brain_games"),
+        ("groups", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('status', models.CharField(choices=[('on_track', 'On track'), ('concern', 'Concern'), ('beyond', 'Beyond — needs extension work')], default='on_track', max_length=10)),
-                ('reasons', models.JSONField(blank=True, default=list)),
-                ('precise', models.TextField(blank=True, max_length=4000, verbose_name='Precise: what exactly?')),
-                ('evidence', models.TextField(blank=True, max_length=4000, verbose_name='Evidence: how do we know?')),
-                ('actionable', models.TextField(blank=True, max_length=4000, verbose_name='Actionable: what could happen next?')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='calls.call')),
-                ('trainee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='groups.trainee')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("on_track", "On track"),
+                            ("concern", "Concern"),
+                            ("beyond", "Beyond — needs extension work"),
+                        ],
+                        default="on_track",
+                        max_length=10,
+                    ),
+                ),
+                ("reasons", models.JSONField(blank=True, default=list)),
+                (
+                    "precise",
+                    models.TextField(
+                        blank=True, max_length=4000, verbose_name="Precise: what exactly?"
+                    ),
+                ),
+                (
+                    "evidence",
+                    models.TextField(
+                        blank=True, max_length=4000, verbose_name="Evidence: how do we know?"
+                    ),
+                ),
+                (
+                    "actionable",
+                    models.TextField(
+                        blank=True,
+                        max_length=4000,
+                        verbose_name="Actionable: what could happen next?",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="calls.call",
+                    ),
+                ),
+                (
+                    "trainee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="groups.trainee",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-call__scheduled_at', 'trainee__name'],
-                'constraints': [models.UniqueConstraint(fields=('call', 'trainee'), name='one_feedback_per_trainee_per_call'), models.CheckConstraint(condition=models.Q(('status__in', ['on_track', 'concern', 'beyond'])), name='feedback_status_valid')],
+                "ordering": ["-call__scheduled_at", "trainee__name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("call", "trainee"), name="one_feedback_per_trainee_per_call"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["on_track", "concern", "beyond"])),
+                        name="feedback_status_valid",
+                    ),
+                ],
             },
         ),
     ]

@@ -53,7 +53,7 @@ def log_in(page, email: str) -> None:
     expect(page.get_by_role("heading", name="Your groups")).to_be_visible()
 
 
-def plan_session(page, group_key: str, when: datetime) -> None:
+def plan_session(page, group_key: object, when: datetime) -> None:
     """Plan a session from the group page, as the mentor does, and land on its page."""
     page.goto(f"/groups/{group_key}/")
     page.get_by_role("link", name="Plan a session").click()

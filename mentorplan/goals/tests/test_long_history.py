@@ -13,8 +13,8 @@ def history():
     amal = make_trainee(make_group(mentor), name="Amal")
     today = timezone.localdate()
     for n in range(40):
-        make_goal(amal, text=f"Old goal {n:02}", deadline=today - timedelta(days=100 - n), status="met",
-                  closed_on=today - timedelta(days=100 - n))  # fmt: skip
+        day = today - timedelta(days=100 - n)
+        make_goal(amal, text=f"Old goal {n:02}", deadline=day, status="met", closed_on=day)
     make_goal(amal, text="Open goal", deadline=today + timedelta(days=3))
     return mentor, amal
 

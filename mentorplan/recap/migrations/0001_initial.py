@@ -8,100 +8,275 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('calls', '0002_brain_games'),
-        ('groups', '0001_initial'),
+        ("calls", "0002_brain_games"),
+        ("groups", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Method',
+            name="Method",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80)),
-                ('description', models.CharField(blank=True, max_length=300)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80)),
+                ("description", models.CharField(blank=True, max_length=300)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['owner_id', 'name'],
+                "ordering": ["owner_id", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('normalised', models.CharField(editable=False, max_length=200)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('first_call', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='calls.call')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='groups.group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("title", models.CharField(max_length=200)),
+                ("normalised", models.CharField(editable=False, max_length=200)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "first_call",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="calls.call",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topics",
+                        to="groups.group",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='TopicPerson',
+            name="TopicPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('open', 'Not yet'), ('working', 'Working on it'), ('understood', 'Understood'), ('needs_team', 'Needs the course team')], default='open', max_length=12)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='people', to='recap.topic')),
-                ('trainee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='groups.trainee')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Not yet"),
+                            ("working", "Working on it"),
+                            ("understood", "Understood"),
+                            ("needs_team", "Needs the course team"),
+                        ],
+                        default="open",
+                        max_length=12,
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="people",
+                        to="recap.topic",
+                    ),
+                ),
+                (
+                    "trainee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topics",
+                        to="groups.trainee",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['trainee__name'],
+                "ordering": ["trainee__name"],
             },
         ),
         migrations.CreateModel(
-            name='TopicWork',
+            name="TopicWork",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gap', models.TextField(blank=True, max_length=4000, verbose_name='What exactly was not grasped?')),
-                ('outcome', models.TextField(blank=True, max_length=4000, verbose_name='What happened?')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topic_work', to='calls.call')),
-                ('method', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='recap.method')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='work', to='recap.topic')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "gap",
+                    models.TextField(
+                        blank=True, max_length=4000, verbose_name="What exactly was not grasped?"
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.TextField(blank=True, max_length=4000, verbose_name="What happened?"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic_work",
+                        to="calls.call",
+                    ),
+                ),
+                (
+                    "method",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="recap.method",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="work",
+                        to="recap.topic",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RetroAnswer',
+            name="RetroAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('last_lesson', models.TextField(blank=True, max_length=4000, verbose_name='What did the last lesson cover?')),
-                ('homework', models.TextField(blank=True, max_length=4000, verbose_name='What was the homework?')),
-                ('homework_done', models.CharField(blank=True, choices=[('yes', 'Done'), ('partly', 'Partly'), ('no', 'Not done')], max_length=8, verbose_name='Homework done?')),
-                ('not_understood', models.TextField(blank=True, help_text='One topic per line. Each line becomes a topic for technical mentoring.', max_length=4000, verbose_name='What did not make sense?')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='retro_answers', to='calls.call')),
-                ('trainee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='retro_answers', to='groups.trainee')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "last_lesson",
+                    models.TextField(
+                        blank=True, max_length=4000, verbose_name="What did the last lesson cover?"
+                    ),
+                ),
+                (
+                    "homework",
+                    models.TextField(
+                        blank=True, max_length=4000, verbose_name="What was the homework?"
+                    ),
+                ),
+                (
+                    "homework_done",
+                    models.CharField(
+                        blank=True,
+                        choices=[("yes", "Done"), ("partly", "Partly"), ("no", "Not done")],
+                        max_length=8,
+                        verbose_name="Homework done?",
+                    ),
+                ),
+                (
+                    "not_understood",
+                    models.TextField(
+                        blank=True,
+                        help_text="One topic per line. Each line becomes a topic for technical mentoring.",
+                        max_length=4000,
+                        verbose_name="What did not make sense?",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="retro_answers",
+                        to="calls.call",
+                    ),
+                ),
+                (
+                    "trainee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="retro_answers",
+                        to="groups.trainee",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('call', 'trainee'), name='one_retro_per_trainee_per_call')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("call", "trainee"), name="one_retro_per_trainee_per_call"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='topic',
-            constraint=models.UniqueConstraint(fields=('group', 'normalised'), name='one_topic_per_title_per_group'),
+            model_name="topic",
+            constraint=models.UniqueConstraint(
+                fields=("group", "normalised"), name="one_topic_per_title_per_group"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topicperson',
-            constraint=models.UniqueConstraint(fields=('topic', 'trainee'), name='one_status_per_trainee_per_topic'),
+            model_name="topicperson",
+            constraint=models.UniqueConstraint(
+                fields=("topic", "trainee"), name="one_status_per_trainee_per_topic"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topicperson',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'working', 'understood', 'needs_team'])), name='topic_status_valid'),
+            model_name="topicperson",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["open", "working", "understood", "needs_team"])),
+                name="topic_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topicwork',
-            constraint=models.UniqueConstraint(fields=('call', 'topic'), name='one_work_per_topic_per_call'),
+            model_name="topicwork",
+            constraint=models.UniqueConstraint(
+                fields=("call", "topic"), name="one_work_per_topic_per_call"
+            ),
         ),
     ]

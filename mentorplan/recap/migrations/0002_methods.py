@@ -3,11 +3,26 @@
 from django.db import migrations
 
 METHODS = [
-    ("Extend & Explain", "The trainee talks through their own recent code, then extends it with a small change."),
-    ("Talk it through", "The trainee explains the idea in their own words while you ask questions."),
-    ("Pair on a kata", "Solve a small programming challenge together, the trainee at the keyboard."),
-    ("Worked example", "Walk through a short example step by step, then let them try a similar one."),
-    ("Point to the docs", "Find the answer together in the documentation, so they can do it alone next time."),
+    (
+        "Extend & Explain",
+        "The trainee talks through their own recent code, then extends it with a small change.",
+    ),
+    (
+        "Talk it through",
+        "The trainee explains the idea in their own words while you ask questions.",
+    ),
+    (
+        "Pair on a kata",
+        "Solve a small programming challenge together, the trainee at the keyboard.",
+    ),
+    (
+        "Worked example",
+        "Walk through a short example step by step, then let them try a similar one.",
+    ),
+    (
+        "Point to the docs",
+        "Find the answer together in the documentation, so they can do it alone next time.",
+    ),
 ]
 
 
@@ -18,7 +33,9 @@ def add_methods(apps, schema_editor):
 
 
 def remove_methods(apps, schema_editor):
-    apps.get_model("recap", "Method").objects.filter(owner=None, name__in=[m[0] for m in METHODS]).delete()
+    apps.get_model("recap", "Method").objects.filter(
+        owner=None, name__in=[m[0] for m in METHODS]
+    ).delete()
 
 
 class Migration(migrations.Migration):

@@ -162,7 +162,7 @@ def test_a_shared_misunderstanding_becomes_one_topic_carries_over_and_reaches_th
     shared.get_by_role("button", name="Save notes on this topic").click()
     expect(shared.get_by_role("status")).to_contain_text("Saved at")
     work = TopicWork.objects.get(call=first, topic__normalised="array destructuring")
-    assert work.method.name == "Extend & Explain"
+    assert work.method is not None and work.method.name == "Extend & Explain"
     assert work.gap == gap
 
     # --- PEA feedback on Bogdan -----------------------------------------------------------------
