@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -9,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mentorplan.calls.models import Call
 from mentorplan.feedback import pea
+from mentorplan.feedback.export import csv_response
 from mentorplan.feedback.forms import FeedbackForm
 from mentorplan.feedback.models import Feedback, is_stale, last_check_ins
 from mentorplan.feedback.segment_tools import feedback_context
@@ -19,8 +18,6 @@ from mentorplan.recap.models import Topic
 
 GET = ["GET", "HEAD"]
 # The course tracker's mentoring sheet, then the three PEA parts.
-CSV_COLUMNS = ["Name", "Region", "Date", "Staff", "Status", "Notes"]
-CSV_COLUMNS += ["Precise", "Evidence", "Actionable"]
 
 
 def _get_call(request: MentorRequest, key: str) -> Call:
@@ -107,26 +104,10 @@ def team_view(request: MentorRequest, key: str) -> HttpResponse:
 
 @require_http_methods(GET)
 def export_csv(request: MentorRequest, key: str) -> HttpResponse:
-    """The course tracker's mentoring sheet: Name, Region, Date, Staff, Status, Notes, plus PEA."""
+    """The course tracker's mentoring sheet for this group."""
     group, _ = get_group(request, key)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"mentoring-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    rows = (
+    return csv_response(
         Feedback.objects.filter(call__group=group)
-        .select_related("call", "trainee", "author")
+        .select_related("call__group", "trainee", "author")
         .order_by("call__scheduled_at", "trainee__name")
     )
-    for f in rows:
-        date = timezone.localdate(f.call.scheduled_at).isoformat()
-        cells = [f.trainee.name, group.region, date, str(f.author or ""), f.get_status_display()]
-        cells += [f.notes, f.precise, f.evidence, f.actionable]
-        writer.writerow([_cell(v) for v in cells])
-    return response
-
-
-def _cell(value: str) -> str:
-    """Spreadsheets run a cell that starts with = + - or @ as a formula; keep it text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

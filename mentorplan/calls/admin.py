@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from mentorplan.calls.models import BrainGame, Call, CallSegment
+
+# Notes are deliberately not here: a private note is for its author only, staff included.
+
+
+class CallSegmentInline(admin.TabularInline):
+    model = CallSegment
+    extra = 0
+    fields = ["position", "title", "kind", "planned_minutes", "spent_seconds"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = [
+        "group",
+        "scheduled_at",
+        "plan_title",
+        "length_minutes",
+        "started_at",
+        "ended_at",
+    ]
+    list_filter = ["group__region"]
+    search_fields = ["group__name"]
+    raw_id_fields = ["group", "created_by"]
+    date_hierarchy = "scheduled_at"
+    inlines = [CallSegmentInline]
+
+
+@admin.register(BrainGame)
+class BrainGameAdmin(admin.ModelAdmin):
+    list_display = ["name", "exercises", "is_active"]
+    list_filter = ["is_active"]

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+
+from mentorplan.feedback.export import csv_response
+from mentorplan.feedback.models import Feedback
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """The course team's view of feedback across every group, with the tracker's CSV."""
+
+    list_display = ["trainee", "group", "status", "session_date", "author", "precise"]
+    list_filter = ["status", "call__group__region", "call__group__course"]
+    search_fields = ["trainee__name", "precise", "evidence", "actionable"]
+    list_select_related = ["trainee", "call__group", "author"]
+    raw_id_fields = ["call", "trainee", "author"]
+    date_hierarchy = "created_at"
+    actions = ["export_csv"]
+
+    @admin.display(description="group", ordering="call__group__name")
+    def group(self, obj: Feedback) -> str:
+        return obj.call.group.name
+
+    @admin.display(description="session", ordering="call__scheduled_at")
+    def session_date(self, obj: Feedback) -> str:
+        return f"{obj.call.scheduled_at:%Y-%m-%d}"
+
+    @admin.action(description="Download the selected feedback as CSV for the course tracker")
+    def export_csv(self, request: HttpRequest, queryset: QuerySet[Feedback]) -> HttpResponse:
+        return csv_response(
+            queryset.select_related("call__group", "trainee", "author").order_by(
+                "call__scheduled_at", "trainee__name"
+            )
+        )
