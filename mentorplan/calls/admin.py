@@ -9,7 +9,7 @@ class CallSegmentInline(admin.TabularInline):
     model = CallSegment
     extra = 0
     fields = ["position", "title", "kind", "planned_minutes", "spent_seconds"]
-    readonly_fields = fields
+    readonly_fields = ["position", "title", "kind", "planned_minutes", "spent_seconds"]
     can_delete = False
 
 

@@ -16,7 +16,16 @@ class GoalEventInline(admin.TabularInline):
         "next_step",
         "by",
     ]
-    readonly_fields = fields
+    readonly_fields = [
+        "at",
+        "outcome",
+        "from_status",
+        "to_status",
+        "new_deadline",
+        "note",
+        "next_step",
+        "by",
+    ]
     can_delete = False
 
 
