@@ -59,7 +59,10 @@ def browser() -> Iterator[object]:
             pytest.fail(message)
         pytest.skip(message)
     from django.db import connections
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # A busy two-core machine can take a few seconds for a swap: wait as long as for any action.
+    expect.set_options(timeout=10_000)
 
     opened = connections.all(initialized_only=True)
     with sync_playwright() as playwright:
@@ -86,7 +89,10 @@ def console_errors() -> Iterator[list[str]]:
 
 
 def _new_page(browser, live_server, console_errors: list[str], **options: object) -> Iterator:
-    context = browser.new_context(base_url=live_server.url, **options)
+    # Mentors are mostly in the UK: dates and times show as they would for them.
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-GB", timezone_id="Europe/London", **options
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     watch_console(page, console_errors)
