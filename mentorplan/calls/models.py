@@ -219,6 +219,30 @@ class Call(models.Model):
         call.fit_to_length()
         return call
 
+    def plan_next(self, scheduled_at: datetime, *, created_by: "User") -> "Call":
+        """The next session of the group, with this session's agenda and length."""
+        following = Call.objects.create(
+            group=self.group,
+            plan_title=self.plan_title,
+            scheduled_at=scheduled_at,
+            length_minutes=self.length_minutes,
+            created_by=created_by,
+        )
+        CallSegment.objects.bulk_create(
+            CallSegment(
+                call=following,
+                position=s.position,
+                kind=s.kind,
+                title=s.title,
+                template_minutes=s.template_minutes,
+                planned_minutes=s.planned_minutes,
+                flexible=s.flexible,
+                guidance=s.guidance,
+            )
+            for s in self.segments.all()
+        )
+        return following
+
     def fit_to_length(self) -> None:
         segments = list(self.segments.all())
         minutes, _ = fit_minutes(

@@ -12,6 +12,7 @@ from django.utils.http import quote_etag
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentorplan.calls import welcome
+from mentorplan.calls.access import get_call
 from mentorplan.calls.forms import AttendanceForm, CallForm, ControlForm, NoteForm
 from mentorplan.calls.models import (
     Attendance,
@@ -27,17 +28,6 @@ from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import PlanTemplate, SegmentKind
 
 GET = ["GET", "HEAD"]
-
-
-def _get_call(request: MentorRequest, key: str, *, lock: bool = False) -> Call:
-    """A call in one of the mentor's groups, or 404."""
-    calls = Call.objects.for_user(request.user).select_related("group")
-    if lock:
-        calls = calls.select_for_update(of=("self",))
-    try:
-        return calls.get(key=key)
-    except (Call.DoesNotExist, ValueError):
-        raise Http404("No such session.") from None
 
 
 def _get_segment(request: MentorRequest, key: object) -> CallSegment:
@@ -152,7 +142,7 @@ def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
 
 @require_http_methods(GET)
 def call_detail(request: MentorRequest, key: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     context = _runner_context(request, call)
     template = {
         Status.PLANNED: "calls/planned.html",
@@ -174,7 +164,7 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
 @require_http_methods(GET)
 def call_state(request: MentorRequest, key: str) -> HttpResponse:
     """What other screens poll: the version of the live state, answered with 304 when unchanged."""
-    call = _get_call(request, key)
+    call = get_call(request, key)
     etag = quote_etag(f"call-{call.pk}-v{call.version}")
     if etag in request.headers.get("If-None-Match", ""):
         response: HttpResponse = HttpResponseNotModified()
@@ -195,12 +185,12 @@ def call_state(request: MentorRequest, key: str) -> HttpResponse:
 def call_control(request: MentorRequest, key: str) -> HttpResponse:
     form = ControlForm(request.POST)
     if not form.is_valid():
-        call = _get_call(request, key)
+        call = get_call(request, key)
         messages.error(request, "That button did not send what the runner expected. Try again.")
         return _after_change(request, call)
     action = form.cleaned_data["action"]
     with transaction.atomic():
-        call = _get_call(request, key, lock=True)
+        call = get_call(request, key, lock=True)
         segments = list(call.segments.select_for_update())
         expected = form.cleaned_data["expected"]
         if expected is not None and expected != call.version:
@@ -317,7 +307,7 @@ def _from_plain_form(request: MentorRequest) -> bool:
 
 @require_POST
 def attendance_set(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     person = call.group.trainees.filter(key=trainee).first()
     if person is None:
         raise Http404("No such trainee in this group.")
@@ -333,7 +323,7 @@ def attendance_set(request: MentorRequest, key: str, trainee: str) -> HttpRespon
 
 @require_POST
 def game_shuffle(request: MentorRequest, key: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     welcome.suggest_game(call, avoid_current=True)
     return _tool_response(request, call)
 

@@ -4,7 +4,8 @@ Like the SMART check, it explains and never blocks.
 """
 
 import re
-from dataclasses import dataclass
+
+from mentorplan.lib.advice import Finding
 
 # Words that say how things feel, not what: on their own they could describe anyone.
 VAGUE = {
@@ -39,14 +40,6 @@ ACTION_WORDS = {
     "explain", "session", "workshop", "practice", "practise", "stretch", "challenge", "challenges",
     "kata", "katas", "exercise", "exercises", "module", "resources", "link",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Finding:
-    letter: str
-    name: str
-    ok: bool
-    advice: str
 
 
 def _words(text: str) -> set[str]:

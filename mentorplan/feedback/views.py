@@ -1,11 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentorplan.calls.models import Call
+from mentorplan.calls.access import get_call
 from mentorplan.feedback import pea
 from mentorplan.feedback.export import csv_response
 from mentorplan.feedback.forms import FeedbackForm
@@ -20,16 +19,9 @@ GET = ["GET", "HEAD"]
 # The course tracker's mentoring sheet, then the three PEA parts.
 
 
-def _get_call(request: MentorRequest, key: str) -> Call:
-    try:
-        return Call.objects.for_user(request.user).select_related("group").get(key=key)
-    except (Call.DoesNotExist, ValueError, ValidationError):
-        raise Http404("No such session.") from None
-
-
 @require_POST
 def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     person = call.group.trainees.filter(key=trainee).first()
     if person is None:
         raise Http404("No such trainee in this group.")

@@ -5,8 +5,9 @@ a trainee can learn from. No network, no model: the same goal always gets the sa
 """
 
 import re
-from dataclasses import dataclass
 from datetime import date
+
+from mentorplan.lib.advice import Finding
 
 # Verbs you can watch someone do: on their own they make a goal specific.
 ACTION_WORDS = {
@@ -89,14 +90,6 @@ PER_DAY_LIMIT = 3  # units of work a day that starts to look like a lot
 SMALL_PER_DAY_LIMIT = 15  # the same, for small units such as quiz questions
 # Dates written in the text ("2030-01-20", "20/1") are not amounts.
 DATES = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
-
-
-@dataclass(frozen=True)
-class Finding:
-    letter: str
-    name: str
-    ok: bool
-    advice: str
 
 
 def _words(text: str) -> list[str]:

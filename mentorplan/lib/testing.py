@@ -108,7 +108,7 @@ def make_invitation(group: Group, email: str = "", **fields: object) -> Invitati
 def field_errors(response: HttpResponse, auto_id: str) -> list[str]:
     """The error messages shown next to the form field whose input has the id `auto_id`."""
     content = response.content.decode()
-    pattern = rf'<p class="error" id="{re.escape(auto_id)}_error">(.*?)</p>'
+    pattern = rf'<p class="error" id="{re.escape(auto_id)}_error(?:_\d+)?">(.*?)</p>'
     return [html.unescape(message) for message in re.findall(pattern, content, re.DOTALL)]
 
 

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from mentorplan.calls.access import get_call
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Trainee
 from mentorplan.lib.http import MentorRequest
@@ -16,13 +17,6 @@ from mentorplan.recap.segment_tools import methods_for, recap_context, technical
 
 TECHNICAL = "recap/tools/technical.html"
 STATUS_ERROR = "Choose one of: not yet, working on it, understood, needs the course team."
-
-
-def _get_call(request: MentorRequest, key: str) -> Call:
-    try:
-        return Call.objects.for_user(request.user).select_related("group").get(key=key)
-    except (Call.DoesNotExist, ValueError, ValidationError):
-        raise Http404("No such session.") from None
 
 
 def _get_trainee(call: Call, key: str) -> Trainee:
@@ -51,7 +45,7 @@ def _back(request: MentorRequest, call: Call, template: str, context: dict) -> H
 
 @require_POST
 def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     person = _get_trainee(call, trainee)
     form = RetroForm(request.POST, prefix=f"r{person.pk}")
     if not form.is_valid():
@@ -66,7 +60,7 @@ def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
 
 @require_POST
 def topic_status(request: MentorRequest, key: str, topic: str, trainee: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     subject = _get_topic(call, topic)
     person = TopicPerson.objects.filter(topic=subject, trainee__key=trainee).first()
     if person is None:
@@ -85,7 +79,7 @@ def topic_status(request: MentorRequest, key: str, topic: str, trainee: str) -> 
 
 @require_POST
 def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     subject = _get_topic(call, topic)
     work = TopicWork.objects.filter(call=call, topic=subject).first()
     methods = methods_for(call)
@@ -105,7 +99,7 @@ def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
 
 @require_POST
 def topic_add(request: MentorRequest, key: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     trainees = list(call.group.trainees.active())
     form = TopicForm(request.POST, trainees=[(str(t.key), t.name) for t in trainees])
     if form.is_valid():
@@ -122,7 +116,7 @@ def topic_add(request: MentorRequest, key: str) -> HttpResponse:
 
 @require_POST
 def method_add(request: MentorRequest, key: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     form = MethodForm(request.POST)
     if form.is_valid():
         method = form.save(commit=False)

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentorplan.calls.models import Call, CallSegment
+from mentorplan.calls.access import get_call
+from mentorplan.calls.models import Call
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group
 from mentorplan.lib.http import MentorRequest
@@ -33,13 +34,6 @@ from mentorplan.wrapup.segment_tools import next_call, wrapup_context
 
 GET = ["GET", "HEAD"]
 TOOL = "wrapup/tools/wrapup.html"
-
-
-def _get_call(request: MentorRequest, key: str) -> Call:
-    try:
-        return Call.objects.for_user(request.user).select_related("group").get(key=key)
-    except (Call.DoesNotExist, ValueError, ValidationError):
-        raise Http404("No such session.") from None
 
 
 def _tool(request: MentorRequest, call: Call, **extra: object) -> HttpResponse:
@@ -84,7 +78,7 @@ def resource_delete(request: MentorRequest, key: str) -> HttpResponse:
 
 @require_POST
 def share(request: MentorRequest, key: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     form = ShareForm(request.POST)
     if not form.is_valid():
         return _tool(request, call, error="Choose a resource and who it is for.")
@@ -121,7 +115,7 @@ def share(request: MentorRequest, key: str) -> HttpResponse:
 
 @require_POST
 def check(request: MentorRequest, key: str, item: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     if item not in CheckItem.values:
         raise Http404("No such checklist item.")
     existing = WrapupCheck.objects.filter(call=call, item=item)
@@ -134,7 +128,7 @@ def check(request: MentorRequest, key: str, item: str) -> HttpResponse:
 
 @require_POST
 def win_add(request: MentorRequest, key: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     form = WinForm(request.POST)
     if not form.is_valid():
         return _tool(
@@ -155,7 +149,7 @@ def win_add(request: MentorRequest, key: str) -> HttpResponse:
 
 @require_POST
 def win_remove(request: MentorRequest, key: str, win: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     deleted, _ = Win.objects.filter(call=call, key=win).delete()
     if not deleted:
         raise Http404("No such moment.")
@@ -165,7 +159,7 @@ def win_remove(request: MentorRequest, key: str, win: str) -> HttpResponse:
 @require_POST
 def follow_up(request: MentorRequest, key: str) -> HttpResponse:
     """Plan the next session with the same agenda as this one."""
-    call = _get_call(request, key)
+    call = get_call(request, key)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
         if request.htmx:
@@ -178,26 +172,7 @@ def follow_up(request: MentorRequest, key: str) -> HttpResponse:
         Call.objects.select_for_update().filter(pk=call.pk).first()
         if next_call(call) is not None:
             return _tool(request, call)
-        following = Call.objects.create(
-            group=call.group,
-            plan_title=call.plan_title,
-            scheduled_at=form.cleaned_data["scheduled_at"],
-            length_minutes=call.length_minutes,
-            created_by=request.user,
-        )
-        CallSegment.objects.bulk_create(
-            CallSegment(
-                call=following,
-                position=s.position,
-                kind=s.kind,
-                title=s.title,
-                template_minutes=s.template_minutes,
-                planned_minutes=s.planned_minutes,
-                flexible=s.flexible,
-                guidance=s.guidance,
-            )
-            for s in call.segments.all()
-        )
+        call.plan_next(form.cleaned_data["scheduled_at"], created_by=request.user)
     if not request.htmx:
         messages.success(request, "The next session is planned.")
     return _tool(request, call)
@@ -219,7 +194,7 @@ def _preview(markdown: str) -> str:
 
 @require_http_methods(GET)
 def summary_page(request: MentorRequest, key: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     data = summary.build(call)
     markdown = summary.as_markdown(data)
     context = {
@@ -235,7 +210,7 @@ def summary_page(request: MentorRequest, key: str) -> HttpResponse:
 
 @require_http_methods(GET)
 def invite(request: MentorRequest, key: str) -> HttpResponse:
-    call = _get_call(request, key)
+    call = get_call(request, key)
     previous = (
         Call.objects.filter(
             group=call.group, scheduled_at__lt=call.scheduled_at, ended_at__isnull=False

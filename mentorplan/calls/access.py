@@ -1,0 +1,20 @@
+"""The one way to a session: through the requesting mentor's groups. Every app's views use it."""
+
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+from mentorplan.calls.models import Call
+from mentorplan.lib.http import MentorRequest
+
+
+def get_call(request: MentorRequest, key: "UUID | str", *, lock: bool = False) -> Call:
+    """A session of one of the mentor's groups, or 404 whether or not it exists."""
+    calls = Call.objects.for_user(request.user).select_related("group")
+    if lock:
+        calls = calls.select_for_update(of=("self",))
+    try:
+        return calls.get(key=key)
+    except (Call.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such session.") from None
