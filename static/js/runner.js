@@ -140,6 +140,7 @@
     tick();
     if (!timer) timer = window.setInterval(tick, 500);
     if (!poller) poller = window.setInterval(poll, POLL_MS);
+    runner.dataset.ready = "true"; // the clock runs and the keys work from here on
   }
 
   function shortcut(event) {

@@ -4,7 +4,7 @@
 (function () {
   const watched = document.querySelector("[data-watch-state]");
   if (!watched) return;
-  window.setInterval(async () => {
+  const timer = window.setInterval(async () => {
     if (document.hidden) return;
     try {
       const response = await fetch(watched.dataset.watchState, { headers: { Accept: "application/json" }, cache: "no-store" });
@@ -15,4 +15,7 @@
       // Offline for a moment: look again on the next beat.
     }
   }, 5000);
+  // Once this page sends a form (the start button) the browser is already on its way: no reload.
+  document.addEventListener("submit", () => window.clearInterval(timer));
+  window.addEventListener("pagehide", () => window.clearInterval(timer));
 })();

@@ -112,7 +112,7 @@ def start(page, live_server, user, call: Call) -> None:
     page.goto(f"/sessions/{call.key}/")
     page.get_by_role("button", name="Start the session").click()
     expect_segment(page, "Welcome & chit chat")
-    page.wait_for_load_state()  # the runner's scripts are ready for keys
+    expect(page.locator("#runner[data-ready=true]")).to_be_attached()  # keys work from here
 
 
 def expect_segment(page, title: str) -> None:
