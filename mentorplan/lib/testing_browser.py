@@ -3,9 +3,13 @@
 Both read what a real Chromium reports, so a test fails with the browser's own words.
 """
 
+from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
+
+# Where browser tests leave screenshots for a person to look at (ignored by git).
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 _axe = Axe()
 

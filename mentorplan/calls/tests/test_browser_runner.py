@@ -8,7 +8,6 @@ Waiting minutes for a segment to run out is not an option, so the tests move the
 import re
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -22,11 +21,10 @@ from mentorplan.calls import views
 from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel
 from mentorplan.groups.models import Role
 from mentorplan.lib.testing import default_plan, make_group, make_mentor, make_trainee
-from mentorplan.lib.testing_browser import watch_console
+from mentorplan.lib.testing_browser import SCREENSHOTS, watch_console
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp/shots")
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -361,15 +359,15 @@ def test_two_mentors_editing_one_note_lose_nothing(
 def test_the_runner_is_accessible_on_a_laptop_and_a_phone(
     page, phone, live_server, lead, call, axe_check
 ):
-    SHOTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     start(page, live_server, lead, call)
     axe_check(page)
-    page.screenshot(path=SHOTS / "runner-desktop.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / "runner-desktop.png", full_page=True)
     shift(call, 12 * 60)
     page.reload()
     expect(page.locator("[data-overrun]")).to_be_visible()
     axe_check(page)
-    page.screenshot(path=SHOTS / "runner-desktop-over.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / "runner-desktop-over.png", full_page=True)
 
     log_in(phone, live_server, lead)
     phone.goto(f"/sessions/{call.key}/")
@@ -377,11 +375,11 @@ def test_the_runner_is_accessible_on_a_laptop_and_a_phone(
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     expect(phone.get_by_text("Keys:")).to_be_hidden()  # no keyboard on a touch screen
-    phone.screenshot(path=SHOTS / "runner-phone.png", full_page=True)
+    phone.screenshot(path=SCREENSHOTS / "runner-phone.png", full_page=True)
     phone.get_by_role("button", name="Next →").click()
     expect_segment(phone, "Goal catch-up")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.screenshot(path=SHOTS / "runner-phone-next.png", full_page=True)
+    phone.screenshot(path=SCREENSHOTS / "runner-phone-next.png", full_page=True)
 
 
 def test_a_screen_reader_hears_when_one_minute_is_left(page, live_server, lead, call):

@@ -5,7 +5,6 @@ the two goal tools are photographed on a laptop and a phone for a human to look 
 
 import zoneinfo
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -13,17 +12,17 @@ from playwright.sync_api import expect
 
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus, ReviewOutcome
 from mentorplan.lib.testing import PASSWORD, make_group, make_mentor, make_trainee
+from mentorplan.lib.testing_browser import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp/shots")
 ZONE = zoneinfo.ZoneInfo("Europe/London")
 
 
 def shoot(page, name: str, part: str = "") -> None:
     """A picture for a human to look at: the whole page, or only the part `part` selects."""
-    SHOTS.mkdir(exist_ok=True)
-    path = str(SHOTS / f"goals-{name}.png")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = str(SCREENSHOTS / f"goals-{name}.png")
     if part:
         page.locator(part).screenshot(path=path)
     else:

@@ -9,7 +9,6 @@ import csv
 import re
 import zoneinfo
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -18,11 +17,11 @@ from playwright.sync_api import expect
 from mentorplan.calls.models import Note, NoteLevel
 from mentorplan.feedback.models import Feedback
 from mentorplan.lib.testing import PASSWORD, make_call, make_group, make_mentor, make_trainee
+from mentorplan.lib.testing_browser import SCREENSHOTS
 from mentorplan.recap.models import Topic, TopicPerson, TopicStatus, TopicWork
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp/shots")
 ZONE = zoneinfo.ZoneInfo("Europe/London")
 PRIVATE = "Bogdan told me his landlord is threatening eviction"
 VAGUE = "struggling in general"
@@ -32,8 +31,8 @@ ACTIONABLE = "Needs another session on destructuring; suggest pairing with a pee
 
 
 def shoot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"issue5-{name}.png"), full_page=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"issue5-{name}.png"), full_page=True)
 
 
 def log_in(page, email: str) -> None:

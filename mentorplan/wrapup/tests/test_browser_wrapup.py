@@ -1,10 +1,9 @@
 """The wrap-up in a real browser: share a resource, tick the checklist, praise, plan the next call,
 end the session and copy the Markdown summary to the clipboard. Accessibility on a laptop and a
-phone; the screenshots land in /tmp/shots for a human to look at."""
+phone; the screenshots land in test-artifacts/screenshots for a person to look at."""
 
 import zoneinfo
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -22,11 +21,11 @@ from mentorplan.lib.testing import (
     make_mentor,
     make_trainee,
 )
+from mentorplan.lib.testing_browser import SCREENSHOTS
 from mentorplan.recap.models import HomeworkDone, RetroAnswer
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp/shots")
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
@@ -113,7 +112,7 @@ def test_the_wrap_up_from_sharing_to_the_copied_summary(page, live_server, lead,
     expect(tool.get_by_label("Date")).to_have_value(f"{expected:%Y-%m-%d}")
     expect(tool.get_by_label("Time")).to_have_value(f"{expected:%H:%M}")
     axe_check(page)
-    page.screenshot(path=SHOTS / "wrapup-tool-desktop.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / "wrapup-tool-desktop.png", full_page=True)
     tool.get_by_role("button", name="Plan the next call").click()
     when = f"{expected:%A} {expected.day} {expected:%B, %H:%M}"
     expect(tool).to_contain_text(f"Planned for {when}")
@@ -126,7 +125,7 @@ def test_the_wrap_up_from_sharing_to_the_copied_summary(page, live_server, lead,
     page.get_by_role("link", name="Summary to share on Slack").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Summary to share")
     axe_check(page)
-    page.screenshot(path=SHOTS / "wrapup-summary-desktop.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / "wrapup-summary-desktop.png", full_page=True)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page.get_by_role("button", name="Copy Markdown").click()
     expect(page.get_by_text("Copied.")).to_be_visible()
@@ -147,10 +146,10 @@ def test_the_wrap_up_and_the_summary_on_a_phone(phone, live_server, lead, call, 
 
     axe_check(phone)
     no_sideways_scroll(phone)
-    tool.screenshot(path=SHOTS / "wrapup-tool-phone.png")
+    tool.screenshot(path=SCREENSHOTS / "wrapup-tool-phone.png")
 
     tool.get_by_role("link", name="Summary for Slack").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Summary to share")
     axe_check(phone)
     no_sideways_scroll(phone)
-    phone.screenshot(path=SHOTS / "wrapup-summary-phone.png", full_page=True)
+    phone.screenshot(path=SCREENSHOTS / "wrapup-summary-phone.png", full_page=True)
