@@ -16,6 +16,7 @@ from mentorplan.lib.http import MentorRequest
 from mentorplan.recap.models import Topic
 
 GET = ["GET", "HEAD"]
+TEAM_VIEW_ROWS = 100  # the newest; the CSV has every row
 # The course tracker's mentoring sheet, then the three PEA parts.
 
 
@@ -77,12 +78,16 @@ def _team_rows(group: Group) -> list[dict[str, object]]:
 @require_http_methods(GET)
 def team_view(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
+    feedback = list(
+        Feedback.objects.filter(call__group=group)
+        .select_related("call", "trainee", "author")
+        .order_by("-call__scheduled_at", "trainee__name")[: TEAM_VIEW_ROWS + 1]
+    )
     context = {
         "group": group,
         "rows": _team_rows(group),
-        "feedback": Feedback.objects.filter(call__group=group)
-        .select_related("call", "trainee", "author")
-        .order_by("-call__scheduled_at", "trainee__name")[:100],
+        "feedback": feedback[:TEAM_VIEW_ROWS],
+        "more_feedback": len(feedback) > TEAM_VIEW_ROWS,
         "patterns": [
             topic
             for topic in Topic.objects.filter(group=group).prefetch_related("people__trainee")

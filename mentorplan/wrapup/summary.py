@@ -85,4 +85,7 @@ def as_markdown(summary: Summary) -> str:
 
 
 def as_slack(summary: Summary) -> str:
-    return render_to_string("wrapup/summary.slack.txt", {"s": summary}).strip() + "\n"
+    """Slack's own markup. Slack wants &, < and > in text as &amp;, &lt; and &gt;, which is what
+    the template's escaping does; quotes it shows as typed, so those are put back."""
+    text = render_to_string("wrapup/summary.slack.txt", {"s": summary})
+    return text.replace("&#x27;", "'").replace("&quot;", '"').strip() + "\n"

@@ -26,19 +26,45 @@ def finished():
     check_in(call, amal)
     segment = call.segments.first()
     assert segment is not None
-    Note.objects.create(call=call, segment=segment, level=NoteLevel.SHARED, author=mentor,
-                        body="SHARED: try the array kata")  # fmt: skip
-    Note.objects.create(call=call, segment=segment, level=NoteLevel.PRIVATE, author=mentor,
-                        body="PRIVATE: worried about her housing")  # fmt: skip
-    Note.objects.create(call=call, segment=segment, level=NoteLevel.MENTORS, author=mentor,
-                        body="MENTORS: maybe pair her with Sam")  # fmt: skip
-    Note.objects.create(call=call, segment=segment, trainee=amal, level=NoteLevel.PRIVATE,
-                        author=mentor, body="PRIVATE-TRAINEE: new job")  # fmt: skip
+    Note.objects.create(
+        call=call,
+        segment=segment,
+        level=NoteLevel.SHARED,
+        author=mentor,
+        body="SHARED: try the array kata",
+    )
+    Note.objects.create(
+        call=call,
+        segment=segment,
+        level=NoteLevel.PRIVATE,
+        author=mentor,
+        body="PRIVATE: worried about her housing",
+    )
+    Note.objects.create(
+        call=call,
+        segment=segment,
+        level=NoteLevel.MENTORS,
+        author=mentor,
+        body="MENTORS: maybe pair her with Sam",
+    )
+    Note.objects.create(
+        call=call,
+        segment=segment,
+        trainee=amal,
+        level=NoteLevel.PRIVATE,
+        author=mentor,
+        body="PRIVATE-TRAINEE: new job",
+    )
     old = make_goal(amal, text="Finish the quiz app")
     goal_actions.review(old, outcome="met", by=mentor, call=call)
-    goal_actions.set_goal(by=mentor, call=call, group=group, trainee=amal,
-                          text="Read chapter 4 of the JavaScript book",
-                          deadline=old.deadline)  # fmt: skip
+    goal_actions.set_goal(
+        by=mentor,
+        call=call,
+        group=group,
+        trainee=amal,
+        text="Read chapter 4 of the JavaScript book",
+        deadline=old.deadline,
+    )
     make_topic(call, "Returning values from functions", amal)
     resource = Resource.objects.create(
         owner=mentor, title="Array methods", url="https://example.org/arrays"
@@ -78,3 +104,25 @@ def test_the_slack_text_uses_slack_links_and_the_markdown_uses_markdown_links(fi
     data = summary.build(call)
     assert "<https://example.org/arrays|Array methods>" in summary.as_slack(data)
     assert "[Array methods](https://example.org/arrays)" in summary.as_markdown(data)
+
+
+@pytest.mark.django_db
+def test_slack_text_escapes_what_slack_would_read_as_markup_and_keeps_quotes():
+    mentor = make_mentor()
+    group = make_group(mentor)
+    amal = make_trainee(group, name="Amal")
+    call = start_call(make_call(group))
+    goal_actions.set_goal(
+        by=mentor,
+        call=call,
+        group=group,
+        trainee=amal,
+        text='Use <b> & <i> in "Bob\'s" page',
+        deadline=make_goal(amal).deadline,
+    )
+    end_call(call)
+
+    slack = summary.as_slack(summary.build(call))
+
+    assert 'Use &lt;b&gt; &amp; &lt;i&gt; in "Bob\'s" page' in slack
+    assert "<b>" not in slack

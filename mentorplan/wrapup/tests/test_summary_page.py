@@ -50,7 +50,7 @@ def test_the_page_shows_the_markdown_and_the_slack_text(client, finished):
     slack = _textarea(content, "slack")
     assert "Amal (here)" in markdown and "Amal (here)" in slack
     assert "[Arrays <b>](https://ex.org/a) for Amal" in markdown
-    assert "<https://ex.org/a|Arrays <b>> for Amal" in slack
+    assert "<https://ex.org/a|Arrays &lt;b&gt;> for Amal" in slack  # Slack escaping
     assert "Shared: try the array kata" in markdown
     assert "Copy Markdown" in content and "Copy for Slack" in content
     # The preview is rendered Markdown, with the title escaped and the link made safe.
