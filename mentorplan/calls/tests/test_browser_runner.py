@@ -391,3 +391,47 @@ def test_a_screen_reader_hears_when_one_minute_is_left(page, live_server, lead, 
     started = time.monotonic()
     expect(region).to_have_text("1 minute left for Welcome & chit chat.", timeout=6000)
     assert time.monotonic() - started >= 1
+
+
+def test_sharing_my_screen_hides_every_private_note_until_switched_off(
+    page, live_server, lead, call
+):
+    start(page, live_server, lead, call)
+    private = page.get_by_label("Private — only you", exact=True)
+    about_amal = page.get_by_label("Private notes on Amal")
+    shared = page.locator("summary", has_text="Shared — mentors and trainees")
+    expect(private).to_be_visible()
+    expect(about_amal).to_be_visible()
+
+    switch = page.get_by_role("button", name="Sharing my screen: hide private notes")
+    switch.click()
+
+    expect(private).to_be_hidden()
+    expect(about_amal).to_be_hidden()
+    expect(shared).to_be_visible()  # what trainees may see stays
+    page.reload()  # the choice belongs to this device and survives a reload
+    expect(page.get_by_label("Private — only you", exact=True)).to_be_hidden()
+    page.keyboard.press("n")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Goal catch-up")
+    expect(page.locator(".private-only").first).to_be_hidden()  # and a segment change
+
+    page.get_by_role("button", name="Sharing my screen: private notes hidden (show them)").click()
+    expect(page.get_by_label("Private — only you", exact=True)).to_be_attached()
+    expect(page.get_by_role("button", name="Sharing my screen: hide private notes")).to_be_visible()
+
+
+def test_the_keyboard_keeps_its_place_when_a_tool_is_redrawn(page, live_server, lead, call):
+    start(page, live_server, lead, call)
+    late = page.get_by_role("group", name="Attendance of Amal").get_by_role("button", name="Late")
+    late.focus()
+    page.keyboard.press("Enter")
+
+    pressed = page.get_by_role("group", name="Attendance of Amal").get_by_role(
+        "button", name="Late"
+    )
+    expect(pressed).to_have_attribute("aria-pressed", "true")
+    expect(pressed).to_be_focused()
+    page.keyboard.press("Shift+Tab")  # and moving on from there works as before
+    expect(
+        page.get_by_role("group", name="Attendance of Amal").get_by_role("button", name="Here")
+    ).to_be_focused()
