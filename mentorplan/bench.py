@@ -18,7 +18,8 @@ ROUNDS = 200
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentorplan.settings_test")
     folder = tempfile.TemporaryDirectory()
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder.name}/bench.sqlite3")
+    # Always a throw-away database: the bench fills it with two years of made-up history.
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder.name}/bench.sqlite3"
     import django
 
     django.setup()

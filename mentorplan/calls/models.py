@@ -219,6 +219,24 @@ class Call(models.Model):
         call.fit_to_length()
         return call
 
+    def previous(self) -> "Call | None":
+        """The group's last session before this one that took (or is taking) place."""
+        return (
+            Call.objects.filter(
+                group_id=self.group_id, scheduled_at__lt=self.scheduled_at, started_at__isnull=False
+            )
+            .order_by("-scheduled_at")
+            .first()
+        )
+
+    def following(self) -> "Call | None":
+        """The group's next planned session after this one."""
+        return (
+            Call.objects.filter(group_id=self.group_id, scheduled_at__gt=self.scheduled_at)
+            .upcoming()
+            .first()
+        )
+
     def plan_next(self, scheduled_at: datetime, *, created_by: "User") -> "Call":
         """The next session of the group, with this session's agenda and length."""
         following = Call.objects.create(

@@ -153,9 +153,7 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     elif request.htmx:
         # A runner that polls learns the session ended (or never started): load the whole page,
         # instead of swapping a full page into the runner's place.
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = call_url(call)
-        return response
+        return _whole_page(call)
     response = render(request, template, context)
     response["Cache-Control"] = "no-store"
     return response
@@ -229,10 +227,16 @@ def _after_change(request: MentorRequest, call: Call) -> HttpResponse:
     if request.htmx:
         if call.status in (Status.LIVE, Status.PAUSED):
             return render(request, "calls/runner.html#runner", _runner_context(request, call))
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = call_url(call)
-        return response
+        return _whole_page(call)
     return redirect("calls:detail", key=call.key)
+
+
+def _whole_page(call: Call) -> HttpResponse:
+    """Tell htmx to load the session's page itself: it has become a planned or finished page,
+    which must not be swapped into the part of the runner that asked."""
+    response = HttpResponse(status=204)
+    response["HX-Redirect"] = call_url(call)
+    return response
 
 
 def call_url(call: Call) -> str:
@@ -329,6 +333,8 @@ def game_shuffle(request: MentorRequest, key: str) -> HttpResponse:
 
 
 def _tool_response(request: MentorRequest, call: Call) -> HttpResponse:
-    if request.htmx and call.is_running:
-        return render(request, "calls/runner.html#tool", _runner_context(request, call))
-    return redirect("calls:detail", key=call.key)
+    if not request.htmx:
+        return redirect("calls:detail", key=call.key)
+    if not call.is_running:
+        return _whole_page(call)
+    return render(request, "calls/runner.html#tool", _runner_context(request, call))

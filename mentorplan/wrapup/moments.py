@@ -27,20 +27,10 @@ class Moment:
         object.__setattr__(self, "text", text)
 
 
-def previous_call(call: Call) -> Call | None:
-    return (
-        Call.objects.filter(
-            group=call.group, scheduled_at__lt=call.scheduled_at, started_at__isnull=False
-        )
-        .order_by("-scheduled_at")
-        .first()
-    )
-
-
 def collect(call: Call) -> list[Moment]:
     """Goals met since the last session, topics now understood, attendance streaks, homework."""
     trainees = {t.pk: t for t in call.group.trainees.active()}
-    since = previous_call(call)
+    since = call.previous()
     moments: list[Moment] = []
 
     met = GoalEvent.objects.filter(
@@ -61,10 +51,9 @@ def collect(call: Call) -> list[Moment]:
     understood = TopicPerson.objects.filter(
         topic__group=call.group, status=TopicStatus.UNDERSTOOD
     ).select_related("topic")
-    if call.started_at is not None:
-        understood = understood.filter(
-            updated_at__gte=since.scheduled_at if since else call.started_at
-        )
+    # Understood since the last session; at a group's first session, since it began.
+    start = since.scheduled_at if since else call.started_at
+    understood = understood.filter(updated_at__gte=start) if start else understood.none()
     for person in understood:
         if person.trainee_id in trainees:
             moments.append(

@@ -12,16 +12,6 @@ from mentorplan.wrapup.forms import FollowUpForm, default_follow_up
 from mentorplan.wrapup.models import CheckItem, Resource, ResourceShare, Win, WrapupCheck
 
 
-def next_call(call: Call) -> Call | None:
-    return (
-        Call.objects.filter(
-            group=call.group, scheduled_at__gt=call.scheduled_at, started_at__isnull=True
-        )
-        .order_by("scheduled_at")
-        .first()
-    )
-
-
 def wrapup_context(
     request: MentorRequest,
     call: Call,
@@ -49,7 +39,7 @@ def wrapup_context(
         "suggestions": suggestions,
         "wins": picked,
         "trainees": trainees,
-        "next_call": next_call(call),
+        "next_call": call.following(),
         "follow_up_form": follow_up_form
         or FollowUpForm(initial=default_follow_up(call.scheduled_at)),
         "wrapup_error": error,

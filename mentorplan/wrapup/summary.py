@@ -70,13 +70,7 @@ def build(call: Call) -> Summary:
         .select_related("segment", "trainee")
         .order_by("segment__position")
     )
-    summary.next_call = (
-        Call.objects.filter(
-            group=call.group, scheduled_at__gt=call.scheduled_at, started_at__isnull=True
-        )
-        .order_by("scheduled_at")
-        .first()
-    )
+    summary.next_call = call.following()
     return summary
 
 

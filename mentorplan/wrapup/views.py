@@ -30,7 +30,7 @@ from mentorplan.wrapup.models import (
     WinSource,
     WrapupCheck,
 )
-from mentorplan.wrapup.segment_tools import next_call, wrapup_context
+from mentorplan.wrapup.segment_tools import wrapup_context
 
 GET = ["GET", "HEAD"]
 TOOL = "wrapup/tools/wrapup.html"
@@ -169,8 +169,8 @@ def follow_up(request: MentorRequest, key: str) -> HttpResponse:
     with transaction.atomic():
         # One next session, however often the button is pressed: a second press (or a co-mentor's)
         # waits for the first and then finds the session it planned.
-        Call.objects.select_for_update().filter(pk=call.pk).first()
-        if next_call(call) is not None:
+        call = get_call(request, key, lock=True)
+        if call.following() is not None:
             return _tool(request, call)
         call.plan_next(form.cleaned_data["scheduled_at"], created_by=request.user)
     if not request.htmx:
@@ -211,13 +211,8 @@ def summary_page(request: MentorRequest, key: str) -> HttpResponse:
 @require_http_methods(GET)
 def invite(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
-    previous = (
-        Call.objects.filter(
-            group=call.group, scheduled_at__lt=call.scheduled_at, ended_at__isnull=False
-        )
-        .order_by("-scheduled_at")
-        .first()
-    )
+    # The invite is for the next call: its description is what the last session shared.
+    previous = call.previous()
     description = (
         summary.as_markdown(summary.build(previous))
         if previous

@@ -435,3 +435,18 @@ def test_the_keyboard_keeps_its_place_when_a_tool_is_redrawn(page, live_server, 
     expect(
         page.get_by_role("group", name="Attendance of Amal").get_by_role("button", name="Here")
     ).to_be_focused()
+
+
+def test_ending_the_session_while_sharing_keeps_private_notes_hidden(page, live_server, lead, call):
+    start(page, live_server, lead, call)
+    private_note(page).fill("PRIVATE: moving house next week")
+    expect(save_state(page, private_note(page))).to_have_text(re.compile("^Saved"))
+    page.get_by_role("button", name="Sharing my screen: hide private notes").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+
+    page.get_by_role("button", name="End session").click()
+
+    expect(page.get_by_role("heading", name="Planned and actual")).to_be_visible()
+    expect(page.get_by_text("PRIVATE: moving house next week")).to_be_hidden()
+    page.get_by_role("button", name="Sharing my screen: private notes hidden (show them)").click()
+    expect(page.get_by_text("PRIVATE: moving house next week")).to_be_visible()

@@ -137,3 +137,10 @@ def test_an_outsider_gets_404_and_nothing_changes(client, call):
 
 def test_wrong_method(client, call):
     assert client.get(_url(call)).status_code == 405
+
+
+def test_after_a_co_mentor_ended_the_session_htmx_loads_the_finished_page(client, call):
+    end_call(call)
+    response = client.post(_url(call), headers=HTMX)
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == reverse("calls:detail", args=[call.key])

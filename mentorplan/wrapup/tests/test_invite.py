@@ -1,14 +1,23 @@
 """The calendar invite (.ics) of a planned session."""
 
 import zoneinfo
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from mentorplan.calls.models import Call, Note, NoteLevel
-from mentorplan.lib.testing import check_in, end_call, make_call
+from mentorplan.lib.testing import (
+    check_in,
+    end_call,
+    make_call,
+    make_group,
+    make_mentor,
+    start_call,
+)
+from mentorplan.wrapup.models import Resource, ResourceShare
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +80,21 @@ def test_an_outsider_gets_404(client, following, outsider):
 
 def test_wrong_method(client, following):
     assert client.post(_url(following)).status_code == 405
+
+
+@pytest.mark.django_db
+def test_the_invite_offered_during_wrap_up_describes_the_session_still_running(client):
+    mentor = make_mentor()
+    group = make_group(mentor)
+    old = end_call(make_call(group, scheduled_at=timezone.now() - timedelta(days=14)))
+    now = start_call(make_call(group, scheduled_at=timezone.now() - timedelta(minutes=60)))
+    link = Resource.objects.create(owner=mentor, title="Shared today", url="https://example.org/t")
+    ResourceShare.objects.create(call=now, resource=link)
+    following = now.plan_next(timezone.now() + timedelta(days=14), created_by=mentor)
+    assert old.ended_at is not None
+    client.force_login(mentor)
+
+    body = client.get(reverse("wrapup:invite", args=[following.key])).content
+    description = str(next(iter(Calendar.from_ical(body).walk("VEVENT")))["description"])
+
+    assert "Shared today" in description
