@@ -10,7 +10,7 @@ from mentorplan.calls.models import Attendance, AttendanceStatus, Call
 from mentorplan.groups.models import Group, Trainee
 
 if TYPE_CHECKING:
-    from mentorplan.accounts.models import User
+    pass
 
 PEA_LIMIT = 4000
 STALE_AFTER = timedelta(days=14)
@@ -34,11 +34,6 @@ class Reason(models.TextChoices):
     NEEDS_EXTENSION = "needs_extension", "Needs extension work"
 
 
-class FeedbackQuerySet(models.QuerySet["Feedback"]):
-    def for_user(self, user: "User") -> "FeedbackQuerySet":
-        return self.filter(call__group__in=Group.objects.for_user(user))
-
-
 class Feedback(models.Model):
     """Feedback about one trainee from one session, written for the course team."""
 
@@ -57,8 +52,6 @@ class Feedback(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = FeedbackQuerySet.as_manager()
 
     class Meta:
         ordering = ["-call__scheduled_at", "trainee__name"]

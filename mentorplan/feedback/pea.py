@@ -42,20 +42,25 @@ ACTION_WORDS = {
 }  # fmt: skip
 
 
+def _tokens(text: str) -> list[str]:
+    """The words of `text`, lower case, with a phone's curly apostrophe read as a straight one."""
+    return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+
+
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9']+", text.lower()))
+    return set(_tokens(text))
 
 
 def _vague(text: str) -> bool:
     """Vague when fewer than two words name a subject, or feelings outnumber them."""
-    words = re.findall(r"[a-z0-9']+", text.lower())
+    words = _tokens(text)
     subject = [w for w in words if w not in VAGUE and w not in COMMON]
     feelings = [w for w in words if w in VAGUE]
     return len(subject) < 2 or len(feelings) >= len(subject)
 
 
 def _has_evidence(text: str) -> bool:
-    lowered = " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+    lowered = " ".join(_tokens(text))
     return (
         "http" in text
         or bool(_words(text) & EVIDENCE_WORDS)

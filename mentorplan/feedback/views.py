@@ -17,7 +17,6 @@ from mentorplan.recap.models import Topic
 
 GET = ["GET", "HEAD"]
 TEAM_VIEW_ROWS = 100  # the newest; the CSV has every row
-# The course tracker's mentoring sheet, then the three PEA parts.
 
 
 @require_POST
@@ -78,25 +77,22 @@ def _team_rows(group: Group) -> list[dict[str, object]]:
 @require_http_methods(GET)
 def team_view(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
+    context = {"group": group, "rows": _team_rows(group), "nav": "groups"}
+    if request.htmx:  # the check-ins panel of the group page needs nothing more
+        return render(request, "feedback/team.html#checkins", context)
     feedback = list(
         Feedback.objects.filter(call__group=group)
         .select_related("call", "trainee", "author")
         .order_by("-call__scheduled_at", "trainee__name")[: TEAM_VIEW_ROWS + 1]
     )
-    context = {
-        "group": group,
-        "rows": _team_rows(group),
-        "feedback": feedback[:TEAM_VIEW_ROWS],
-        "more_feedback": len(feedback) > TEAM_VIEW_ROWS,
-        "patterns": [
-            topic
-            for topic in Topic.objects.filter(group=group).prefetch_related("people__trainee")
-            if topic.people.count() > 1
-        ],
-        "nav": "groups",
-    }
-    template = "feedback/team.html#checkins" if request.htmx else "feedback/team.html"
-    return render(request, template, context)
+    context["feedback"] = feedback[:TEAM_VIEW_ROWS]
+    context["more_feedback"] = len(feedback) > TEAM_VIEW_ROWS
+    context["patterns"] = [
+        topic
+        for topic in Topic.objects.filter(group=group).prefetch_related("people__trainee")
+        if topic.people.count() > 1
+    ]
+    return render(request, "feedback/team.html", context)
 
 
 @require_http_methods(GET)

@@ -53,6 +53,7 @@ def catchup_context(
         "due_rows": [row(g) for g in goals if g.pk not in reviews and g.deadline <= day],
         "coming_rows": [row(g) for g in goals if g.pk not in reviews and g.deadline > day],
         "next_session": horizon,
+        "day": day,
     }
 
 

@@ -19,10 +19,6 @@ def timezone_choices() -> list[tuple[str, str]]:
     return [("UTC", "UTC"), *((name, name.replace("_", " ")) for name in names)]
 
 
-def is_timezone(name: str) -> bool:
-    return name in dict(timezone_choices())
-
-
 @cache
 def _options() -> dict[str, SafeString]:
     return {

@@ -63,10 +63,6 @@ class PlanTemplate(models.Model):
     def is_editable_by(self, user: "User") -> bool:
         return self.owner_id is not None and self.owner_id == user.pk
 
-    @property
-    def total_minutes(self) -> int:
-        return sum(segment.minutes for segment in self.segments.all())
-
     def copy_for(self, user: "User") -> "PlanTemplate":
         copy = PlanTemplate.objects.create(
             title=f"{self.title} (my copy)"[:100], description=self.description, owner=user

@@ -9,7 +9,7 @@ from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group, Trainee
 
 if TYPE_CHECKING:
-    from mentorplan.accounts.models import User
+    pass
 
 TEXT_LIMIT = 4000
 
@@ -70,9 +70,6 @@ def normalise(title: str) -> str:
 
 
 class TopicQuerySet(models.QuerySet["Topic"]):
-    def for_user(self, user: "User") -> "TopicQuerySet":
-        return self.filter(group__in=Group.objects.for_user(user))
-
     def unresolved(self) -> "TopicQuerySet":
         """Topics someone has not understood yet: they carry over to the next session."""
         return self.filter(people__status__in=UNRESOLVED).distinct()

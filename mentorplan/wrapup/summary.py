@@ -4,12 +4,10 @@ Private and mentors-only notes are never read here: the queries below ask for sh
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.template.loader import render_to_string
-from django.utils import timezone
 
-from mentorplan.calls.models import Attendance, Call, Note, NoteLevel
+from mentorplan.calls.models import Attendance, Call, Note
 from mentorplan.goals.models import REVIEW_OUTCOMES, Goal, GoalEvent
 from mentorplan.recap.models import TopicPerson
 from mentorplan.wrapup.models import ResourceShare, Win
@@ -26,9 +24,6 @@ class Summary:
     wins: list[Win] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     next_call: Call | None = None
-
-    def local(self, when: datetime) -> datetime:
-        return timezone.localtime(when)
 
 
 def build(call: Call) -> Summary:
@@ -65,7 +60,8 @@ def build(call: Call) -> Summary:
     )
     summary.wins = list(Win.objects.filter(call=call).select_related("trainee"))
     summary.notes = list(
-        Note.objects.filter(call=call, level=NoteLevel.SHARED)
+        Note.objects.filter(call=call)
+        .shared()
         .exclude(body="")
         .select_related("segment", "trainee")
         .order_by("segment__position")

@@ -33,7 +33,6 @@
       active: Number(d.active),
       length: Number(d.length),
       remaining: Number(d.remaining),
-      left: Number(d.left),
       running: d.running === "true",
       segment: d.segment,
       rest: d.rest,

@@ -175,3 +175,12 @@ def test_the_table_is_big_enough_to_mean_something():
     for letter, position in [("P", 0), ("E", 1), ("A", 2)]:
         assert any(e.expected[position] == letter for e in EXAMPLES.values())
         assert any(e.expected[position] == "." for e in EXAMPLES.values())
+
+
+def test_a_curly_apostrophe_from_a_phone_reads_like_a_straight_one():
+    from mentorplan.feedback.pea import check
+
+    # "She could do it" is no evidence; "couldn't do it" is, however the apostrophe was typed.
+    assert not check("Returning values from functions", "She could do it", "")[1].ok
+    assert check("Returning values from functions", "She couldn't do it", "")[1].ok
+    assert check("Returning values from functions", "She couldn’t do it", "")[1].ok
