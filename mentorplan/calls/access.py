@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from mentorplan.calls.models import Call
+from mentorplan.groups.models import Trainee
 from mentorplan.lib.http import MentorRequest
 
 
@@ -18,3 +19,11 @@ def get_call(request: MentorRequest, key: "UUID | str", *, lock: bool = False) -
         return calls.get(key=key)
     except (Call.DoesNotExist, ValueError, ValidationError):
         raise Http404("No such session.") from None
+
+
+def get_trainee_of(call: Call, key: "UUID | str") -> Trainee:
+    """A trainee of the session's group, or 404: keys of other groups' trainees get nowhere."""
+    try:
+        return call.group.trainees.get(key=key)
+    except (Trainee.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such trainee in this group.") from None

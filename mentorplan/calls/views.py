@@ -12,7 +12,7 @@ from django.utils.http import quote_etag
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentorplan.calls import welcome
-from mentorplan.calls.access import get_call
+from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.forms import AttendanceForm, CallForm, ControlForm, NoteForm
 from mentorplan.calls.models import (
     Attendance,
@@ -260,9 +260,7 @@ def note_save(request: MentorRequest, key: str) -> HttpResponse:
     data = form.cleaned_data
     trainee = None
     if data["trainee"]:
-        trainee = segment.call.group.trainees.filter(key=data["trainee"]).first()
-        if trainee is None:
-            raise Http404("No such trainee in this group.")
+        trainee = get_trainee_of(segment.call, data["trainee"])
     lookup: dict[str, Any] = {"segment": segment, "trainee": trainee, "level": data["level"]}
     if data["level"] == NoteLevel.PRIVATE:
         lookup["author"] = request.user
@@ -312,9 +310,7 @@ def _from_plain_form(request: MentorRequest) -> bool:
 @require_POST
 def attendance_set(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
     call = get_call(request, key)
-    person = call.group.trainees.filter(key=trainee).first()
-    if person is None:
-        raise Http404("No such trainee in this group.")
+    person = get_trainee_of(call, trainee)
     form = AttendanceForm(request.POST)
     if form.is_valid():
         Attendance.objects.update_or_create(

@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentorplan.calls.access import get_call
+from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.feedback import pea
 from mentorplan.feedback.export import csv_response
 from mentorplan.feedback.forms import FeedbackForm
@@ -22,9 +22,7 @@ TEAM_VIEW_ROWS = 100  # the newest; the CSV has every row
 @require_POST
 def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
     call = get_call(request, key)
-    person = call.group.trainees.filter(key=trainee).first()
-    if person is None:
-        raise Http404("No such trainee in this group.")
+    person = get_trainee_of(call, trainee)
     existing = Feedback.objects.filter(call=call, trainee=person).first()
     form = FeedbackForm(request.POST, instance=existing, prefix=f"f{person.pk}")
     if form.is_valid():

@@ -6,9 +6,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from mentorplan.calls.access import get_call
+from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.models import Call
-from mentorplan.groups.models import Trainee
 from mentorplan.lib.http import MentorRequest
 from mentorplan.recap import actions
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, TopicStatusForm, WorkForm
@@ -17,13 +16,6 @@ from mentorplan.recap.segment_tools import methods_for, recap_context, technical
 
 TECHNICAL = "recap/tools/technical.html"
 STATUS_ERROR = "Choose one of: not yet, working on it, understood, needs the course team."
-
-
-def _get_trainee(call: Call, key: str) -> Trainee:
-    try:
-        return call.group.trainees.get(key=key)
-    except (Trainee.DoesNotExist, ValueError, ValidationError):
-        raise Http404("No such trainee in this group.") from None
 
 
 def _get_topic(call: Call, key: str) -> Topic:
@@ -46,7 +38,7 @@ def _back(request: MentorRequest, call: Call, template: str, context: dict) -> H
 @require_POST
 def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
     call = get_call(request, key)
-    person = _get_trainee(call, trainee)
+    person = get_trainee_of(call, trainee)
     form = RetroForm(request.POST, prefix=f"r{person.pk}")
     if not form.is_valid():
         if not request.htmx:
