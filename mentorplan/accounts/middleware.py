@@ -1,8 +1,9 @@
-import zoneinfo
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+
+from mentorplan.lib.timezones import zone_or_utc
 
 
 class TimezoneMiddleware:
@@ -14,10 +15,7 @@ class TimezoneMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            try:
-                timezone.activate(zoneinfo.ZoneInfo(user.timezone))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
+            timezone.activate(zone_or_utc(user.timezone))
         else:
             timezone.deactivate()
         return self.get_response(request)

@@ -12,7 +12,7 @@ from mentorplan.feedback.models import Feedback, is_stale, last_check_ins
 from mentorplan.feedback.segment_tools import feedback_context
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group
-from mentorplan.lib.http import MentorRequest
+from mentorplan.lib.http import MentorRequest, form_errors
 from mentorplan.recap.models import Topic
 
 GET = ["GET", "HEAD"]
@@ -36,7 +36,7 @@ def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpRespons
         context["just_saved"] = person.pk  # keep the saved form open, with its PEA check in view
         return render(request, "feedback/tools/feedback.html", context)
     if not request.htmx:
-        errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
+        errors = form_errors(form)
         messages.error(request, f"The feedback was not saved: {errors}")
         return redirect("calls:detail", key=call.key)
     context = feedback_context(request, call, None, failed={person.pk: form})

@@ -47,3 +47,11 @@ class TimezoneSelect(forms.Select):
         )
         open_tag = format_html('<select name="{}"{}>', name, forms.utils.flatatt(final))
         return mark_safe(f"{open_tag}{body}</select>")  # noqa: S308  every part is escaped above
+
+
+def zone_or_utc(name: str) -> zoneinfo.ZoneInfo:
+    """The named time zone, or UTC when the name is not one (an old or mistyped value)."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")

@@ -1,14 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms import BaseForm
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.models import Call
-from mentorplan.lib.http import MentorRequest
+from mentorplan.lib.http import MentorRequest, form_errors
 from mentorplan.recap import actions
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, TopicStatusForm, WorkForm
 from mentorplan.recap.models import Topic, TopicPerson, TopicWork
@@ -25,10 +24,6 @@ def _get_topic(call: Call, key: str) -> Topic:
         raise Http404("No such topic in this group.") from None
 
 
-def _errors(form: BaseForm) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
-
-
 def _back(request: MentorRequest, call: Call, template: str, context: dict) -> HttpResponse:
     if request.htmx:
         return render(request, template, context)
@@ -42,7 +37,7 @@ def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
     form = RetroForm(request.POST, prefix=f"r{person.pk}")
     if not form.is_valid():
         if not request.htmx:
-            messages.error(request, f"{person.name}'s retro was not saved: {_errors(form)}")
+            messages.error(request, f"{person.name}'s retro was not saved: {form_errors(form)}")
             return redirect("calls:detail", key=call.key)
         context = recap_context(request, call, None, failed={person.pk: form})
         return render(request, "recap/tools/recap.html", context)
@@ -80,7 +75,7 @@ def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
         context = technical_context(request, call, None, failed_work=(subject.pk, form))
         if not request.htmx:
             notes = f"The notes on “{subject.title}” were not saved"
-            messages.error(request, f"{notes}: {_errors(form)}")
+            messages.error(request, f"{notes}: {form_errors(form)}")
             return redirect("calls:detail", key=call.key)
         return render(request, TECHNICAL, context)
     work = form.save(commit=False)
@@ -100,7 +95,7 @@ def topic_add(request: MentorRequest, key: str) -> HttpResponse:
             actions.add_topic(call, form.cleaned_data["title"].strip(), chosen)
         return _back(request, call, TECHNICAL, technical_context(request, call, None))
     if not request.htmx:
-        messages.error(request, _errors(form))
+        messages.error(request, form_errors(form))
         return redirect("calls:detail", key=call.key)
     context = technical_context(request, call, None, topic_form=form)
     return render(request, TECHNICAL, context)
@@ -116,7 +111,7 @@ def method_add(request: MentorRequest, key: str) -> HttpResponse:
         method.save()
         return _back(request, call, TECHNICAL, technical_context(request, call, None))
     if not request.htmx:
-        messages.error(request, f"The method was not added: {_errors(form)}")
+        messages.error(request, f"The method was not added: {form_errors(form)}")
         return redirect("calls:detail", key=call.key)
     context = technical_context(request, call, None, method_form=form)
     return render(request, TECHNICAL, context)

@@ -1,6 +1,5 @@
 """Calendar invites (RFC 5545) built with the icalendar package."""
 
-import zoneinfo
 from collections.abc import Iterable
 from datetime import timedelta
 
@@ -8,6 +7,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from mentorplan.calls.models import Call
+from mentorplan.lib.timezones import zone_or_utc
 
 PRODID = "-//Mentorplan//Mentoring sessions//EN"
 
@@ -26,10 +26,7 @@ def calendar(
     cal.add("calscale", "GREGORIAN")
     if name:
         cal.add("x-wr-calname", name)
-    try:
-        tz = zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        tz = zoneinfo.ZoneInfo("UTC")
+    tz = zone_or_utc(zone)
     for call in calls:
         start = timezone.localtime(call.scheduled_at, tz)
         event = Event()

@@ -1,7 +1,6 @@
 """E-mail reminders, sent by a job that runs on a schedule. Each reminder is recorded before it is
 sent, in the same transaction, so running the job twice never sends the same reminder twice."""
 
-import zoneinfo
 from datetime import datetime, timedelta
 
 from django.core.mail import send_mail
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.goals.models import Goal, GoalStatus
+from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.wrapup.models import Reminder
 
 SESSION_NOTICE = timedelta(hours=24)
@@ -53,7 +53,7 @@ def send_due(now: datetime | None = None) -> int:
                     "call": call,
                     "mentor": mentor,
                     "goals": due,
-                    "local": timezone.localtime(call.scheduled_at, _zone(mentor.timezone)),
+                    "local": timezone.localtime(call.scheduled_at, zone_or_utc(mentor.timezone)),
                 },
             )
             sent += _send_once(
@@ -82,10 +82,3 @@ def send_due(now: datetime | None = None) -> int:
             "goal_due", str(goal.key), goal.trainee.email, "A goal is due soon", body
         )
     return sent
-
-
-def _zone(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")

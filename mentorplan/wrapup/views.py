@@ -17,7 +17,7 @@ from mentorplan.calls.access import get_call
 from mentorplan.calls.models import Call
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group
-from mentorplan.lib.http import MentorRequest
+from mentorplan.lib.http import MentorRequest, form_errors
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import ics, progress, summary
 from mentorplan.wrapup.forms import FollowUpForm, ResourceForm, ShareForm, WinForm
@@ -131,9 +131,7 @@ def win_add(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     form = WinForm(request.POST)
     if not form.is_valid():
-        return _tool(
-            request, call, error=" ".join(str(e) for errs in form.errors.values() for e in errs)
-        )
+        return _tool(request, call, error=form_errors(form))
     trainee = call.group.trainees.filter(key=form.cleaned_data["trainee"]).first()
     if trainee is None:
         return _tool(request, call, error="Choose a trainee of this group.")
@@ -164,7 +162,7 @@ def follow_up(request: MentorRequest, key: str) -> HttpResponse:
     if not form.is_valid():
         if request.htmx:
             return render(request, TOOL, wrapup_context(request, call, None, follow_up_form=form))
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        messages.error(request, form_errors(form))
         return redirect("calls:detail", key=call.key)
     with transaction.atomic():
         # One next session, however often the button is pressed: a second press (or a co-mentor's)
