@@ -39,7 +39,8 @@ class Person:
 def people_with_goals(group: Group, today: date | None = None) -> list[Person]:
     today = today or timezone.localdate()
     goals = list(
-        Goal.objects.filter(group=group, proposal=False)
+        Goal.objects.filter(group=group)
+        .agreed()
         .select_related("trainee", "mentor")
         .overdue_first()
     )
@@ -103,7 +104,7 @@ def smart_findings(
 ) -> list[smart.Finding]:
     busy = 0
     kind, _, value = owner.partition(":")
-    mine = Goal.objects.filter(group=group, status=GoalStatus.OPEN, proposal=False)
+    mine = Goal.objects.filter(group=group).open()
     if kind == "t" and _is_uuid(value):
         mine = mine.filter(trainee__key=value)
     elif kind == "m" and value.isascii() and value.isdigit() and len(value) <= 18:

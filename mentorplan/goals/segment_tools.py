@@ -35,7 +35,8 @@ def catchup_context(
     # An outcome undone in this session puts the goal back among those to review.
     reviews = {pk: e for pk, e in latest.items() if e.outcome != ReviewOutcome.REOPENED}
     goals = list(
-        Goal.objects.filter(group=call.group, proposal=False)
+        Goal.objects.filter(group=call.group)
+        .agreed()
         .filter(Q(status=GoalStatus.OPEN, deadline__lt=horizon) | Q(pk__in=list(reviews)))
         .exclude(set_in=call)
         .exclude(trainee__is_active=False)  # someone who left the group is not at the session
@@ -61,9 +62,7 @@ def setting_context(
     request: MentorRequest, call: Call, segment: CallSegment | None, *, form: GoalForm | None = None
 ) -> dict[str, Any]:
     horizon = next_session_date(call, call.group)
-    set_here = list(
-        Goal.objects.filter(set_in=call, proposal=False).select_related("trainee", "mentor")
-    )
+    set_here = list(Goal.objects.filter(set_in=call).agreed().select_related("trainee", "mentor"))
     proposals = list(
         Goal.objects.filter(group=call.group, proposal=True, status=GoalStatus.OPEN).select_related(
             "trainee"

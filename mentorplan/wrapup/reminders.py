@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from mentorplan.calls.models import Call
-from mentorplan.goals.models import Goal, GoalStatus
+from mentorplan.goals.models import Goal
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.wrapup.models import Reminder
 
@@ -36,12 +36,8 @@ def send_due(now: datetime | None = None) -> int:
     ).select_related("group")
     for call in calls:
         due = list(
-            Goal.objects.filter(
-                group=call.group,
-                status=GoalStatus.OPEN,
-                proposal=False,
-                deadline__lte=timezone.localdate(call.scheduled_at),
-            )
+            Goal.objects.open()
+            .filter(group=call.group, deadline__lte=timezone.localdate(call.scheduled_at))
             .select_related("trainee", "mentor")
             .order_by("deadline")
         )
@@ -64,9 +60,8 @@ def send_due(now: datetime | None = None) -> int:
                 body,
             )
     goals = (
-        Goal.objects.filter(
-            status=GoalStatus.OPEN,
-            proposal=False,
+        Goal.objects.open()
+        .filter(
             trainee__isnull=False,
             trainee__is_active=True,
             deadline__gte=timezone.localdate(now),

@@ -40,7 +40,8 @@ def build(call: Call) -> Summary:
         .order_by("at")
     )
     summary.goals_set = list(
-        Goal.objects.filter(set_in=call, proposal=False)
+        Goal.objects.filter(set_in=call)
+        .agreed()
         .select_related("trainee", "mentor")
         .order_by("deadline")
     )
