@@ -1,4 +1,5 @@
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -203,18 +204,9 @@ class Call(models.Model):
             length_minutes=length,
             created_by=created_by,
         )
-        CallSegment.objects.bulk_create(
-            CallSegment(
-                call=call,
-                position=position,
-                kind=segment.kind,
-                title=segment.title,
-                template_minutes=segment.minutes,
-                planned_minutes=segment.minutes,
-                flexible=segment.flexible,
-                guidance=segment.guidance,
-            )
-            for position, segment in enumerate(segments)
+        call._add_segments(
+            (position, s.kind, s.title, s.minutes, s.minutes, s.flexible, s.guidance)
+            for position, s in enumerate(segments)
         )
         call.fit_to_length()
         return call
@@ -246,20 +238,28 @@ class Call(models.Model):
             length_minutes=self.length_minutes,
             created_by=created_by,
         )
-        CallSegment.objects.bulk_create(
-            CallSegment(
-                call=following,
-                position=s.position,
-                kind=s.kind,
-                title=s.title,
-                template_minutes=s.template_minutes,
-                planned_minutes=s.planned_minutes,
-                flexible=s.flexible,
-                guidance=s.guidance,
+        following._add_segments(
+            (
+                s.position,
+                s.kind,
+                s.title,
+                s.template_minutes,
+                s.planned_minutes,
+                s.flexible,
+                s.guidance,
             )
             for s in self.segments.all()
         )
         return following
+
+    def _add_segments(self, rows: Iterable[tuple[int, str, str, int, int, bool, str]]) -> None:
+        """The call's agenda: (position, kind, title, template and planned minutes, flexible,
+        guidance) for each segment."""
+        fields = ["position", "kind", "title", "template_minutes", "planned_minutes"]
+        fields += ["flexible", "guidance"]
+        CallSegment.objects.bulk_create(
+            CallSegment(call=self, **dict(zip(fields, row, strict=True))) for row in rows
+        )
 
     def fit_to_length(self) -> None:
         segments = list(self.segments.all())

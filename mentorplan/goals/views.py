@@ -141,11 +141,18 @@ def goal_detail(request: MentorRequest, key: str) -> HttpResponse:
         return redirect("goals:board", key=goal.group.key)
     if request.method == "POST":
         goal.refresh_from_db()
+    return _render_detail(request, goal, form=form, review_form=ReviewForm())
+
+
+def _render_detail(
+    request: MentorRequest, goal: Goal, *, form: GoalForm, review_form: ReviewForm
+) -> HttpResponse:
+    """The goal's page: its edit form, its history and the outcome form."""
     context = {
         "goal": goal,
         "form": form,
-        "events": goal.events.select_related("by", "call"),
-        "review_form": ReviewForm(),
+        "events": goal.events.select_related("by"),
+        "review_form": review_form,
         "group": goal.group,
         "nav": "groups",
     }
@@ -183,15 +190,8 @@ def goal_review(request: MentorRequest, key: str) -> HttpResponse:
         return render(request, "goals/tools/catchup.html", context)
     if errors is not None:
         goal.refresh_from_db()
-        context = {
-            "goal": goal,
-            "form": GoalForm(instance=goal, group=goal.group, owner=False),
-            "events": goal.events.select_related("by", "call"),
-            "review_form": errors,
-            "group": goal.group,
-            "nav": "groups",
-        }
-        return render(request, "goals/detail.html", context)
+        form_for_goal = GoalForm(instance=goal, group=goal.group, owner=False)
+        return _render_detail(request, goal, form=form_for_goal, review_form=errors)
     messages.success(request, "Outcome recorded.")
     return (
         redirect("calls:detail", key=call.key)
