@@ -123,7 +123,9 @@
       const received = Date.now();
       skew = state.server_now - (sent + received) / 2;
       measured = true;
-      if (String(state.version) !== base.version) refresh();
+      // Versions only grow: an answer that left before this screen's own change landed is older
+      // than what is shown, and redrawing from it would throw away what the mentor is typing.
+      if (Number(state.version) > Number(base.version)) refresh();
     } catch (error) {
       // Offline for a moment: keep counting locally and try again on the next beat.
     }

@@ -450,3 +450,25 @@ def test_ending_the_session_while_sharing_keeps_private_notes_hidden(page, live_
     expect(page.get_by_text("PRIVATE: moving house next week")).to_be_hidden()
     page.get_by_role("button", name="Sharing my screen: private notes hidden (show them)").click()
     expect(page.get_by_text("PRIVATE: moving house next week")).to_be_visible()
+
+
+def test_a_late_answer_from_the_poll_does_not_redraw_over_typing(page, live_server, lead, call):
+    start(page, live_server, lead, call)
+    page.get_by_role("button", name="Go to Goal setting").click()
+    expect_segment(page, "Goal setting")
+    shown = int(page.locator("#runner").get_attribute("data-version") or 0)
+    answered: list[int] = []
+
+    def stale_state(route) -> None:
+        # The answer to a poll sent just before this screen's own jump: one version behind.
+        answered.append(shown - 1)
+        body = f'{{"version": {shown - 1}, "status": "live", "server_now": {time.time() * 1000}}}'
+        route.fulfill(status=200, content_type="application/json", body=body)
+
+    page.route("**/state/", stale_state)
+    what = page.get_by_label("What")
+    what.fill("Finish the quiz app's scoring")
+    page.wait_for_timeout(3500)  # longer than one poll
+
+    assert answered, "the runner did not poll"
+    expect(what).to_have_value("Finish the quiz app's scoring")
