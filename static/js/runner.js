@@ -109,6 +109,17 @@
     htmx.ajax("GET", r.dataset.refreshUrl, { target: "#runner", swap: "outerHTML" });
   }
 
+  // A poll can see this screen's own change (a jump, a pause) a moment before htmx has drawn it;
+  // the redraw it asks for then brings nothing newer. Swap a runner in only when it is newer
+  // than the one shown, so a redraw never throws away what the mentor has just typed.
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    if (!base || event.detail.target.id !== "runner") return;
+    if (event.detail.requestConfig && event.detail.requestConfig.verb !== "get") return;
+    const found = /data-version="(\d+)"/.exec(event.detail.serverResponse || "");
+    const shown = document.getElementById("runner");
+    if (found && shown && Number(found[1]) <= Number(shown.dataset.version)) event.detail.shouldSwap = false;
+  });
+
   async function poll() {
     if (!base || document.hidden) return;
     const sent = Date.now();

@@ -472,3 +472,26 @@ def test_a_late_answer_from_the_poll_does_not_redraw_over_typing(page, live_serv
 
     assert answered, "the runner did not poll"
     expect(what).to_have_value("Finish the quiz app's scoring")
+
+
+def test_a_redraw_that_brings_nothing_newer_keeps_what_is_typed(page, live_server, lead, call):
+    # A poll can learn of this screen's own change before htmx has drawn it; the redraw it then
+    # asks for carries the version already shown and must not replace the page.
+    start(page, live_server, lead, call)
+    page.get_by_role("button", name="Go to Goal setting").click()
+    expect_segment(page, "Goal setting")
+    shown = int(page.locator("#runner").get_attribute("data-version") or 0)
+    redraws: list[str] = []
+    page.on("request", lambda r: redraws.append(r.url) if r.url.endswith(f"{call.key}/") else None)
+
+    def ahead(route) -> None:
+        body = f'{{"version": {shown + 1}, "status": "live", "server_now": {time.time() * 1000}}}'
+        route.fulfill(status=200, content_type="application/json", body=body)
+
+    page.route("**/state/", ahead)
+    what = page.get_by_label("What")
+    what.fill("Finish the quiz app's scoring")
+    page.wait_for_timeout(3500)  # longer than one poll
+
+    assert redraws, "the runner did not ask for a redraw"
+    expect(what).to_have_value("Finish the quiz app's scoring")
