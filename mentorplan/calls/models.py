@@ -2,10 +2,11 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mentorplan.calls.timing import (
@@ -16,6 +17,7 @@ from mentorplan.calls.timing import (
     share,
 )
 from mentorplan.groups.models import Group, Trainee
+from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.plans.models import PlanTemplate, SegmentKind
 
 if TYPE_CHECKING:
@@ -23,6 +25,20 @@ if TYPE_CHECKING:
 
 MIN_CALL_MINUTES = 15
 MAX_CALL_MINUTES = 240
+
+
+def held_at_expression(prefix: str = "") -> Coalesce:
+    """When a session took place, for queries: when it started once it has run, else when it is
+    planned. The same fact as `Call.held_at`; `prefix` reaches it through a relation ("call__")."""
+    return Coalesce(f"{prefix}started_at", f"{prefix}scheduled_at")
+
+
+class LocalTime(NamedTuple):
+    """A session's start in one time zone, with the trainees who live in it."""
+
+    names: str
+    local: datetime
+    zone: str
 
 
 class CallQuerySet(models.QuerySet["Call"]):
@@ -181,6 +197,22 @@ class Call(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group} · {self.scheduled_at:%Y-%m-%d}"
+
+    @property
+    def held_at(self) -> datetime:
+        """When the session took place: its start once it has run, else its planned time.
+        Queries use `held_at_expression()` for the same fact."""
+        return self.started_at or self.scheduled_at
+
+    def local_times(self) -> list[LocalTime]:
+        """The planned start in each active trainee's time zone, one line per zone."""
+        zones: dict[str, list[str]] = {}
+        for trainee in self.group.trainees.active().order_by("name"):
+            zones.setdefault(trainee.timezone, []).append(trainee.name)
+        return [
+            LocalTime(", ".join(names), timezone.localtime(self.scheduled_at, zone_or_utc(z)), z)
+            for z, names in sorted(zones.items())
+        ]
 
     # --- Planning -------------------------------------------------------------------------------
 

@@ -1,4 +1,3 @@
-import zoneinfo
 from typing import Any
 
 from django.contrib import messages
@@ -86,21 +85,6 @@ def call_plan(request: MentorRequest, key: str) -> HttpResponse:
 # --- The session page: planned, live (the runner) or finished ------------------------------------
 
 
-def _local_times(call: Call) -> list[tuple[str, Any, str]]:
-    """The start time in each trainee's time zone, one line per zone."""
-    zones: dict[str, list[str]] = {}
-    for trainee in call.group.trainees.active():
-        zones.setdefault(trainee.timezone, []).append(trainee.name)
-    result = []
-    for zone, names in sorted(zones.items()):
-        try:
-            local = timezone.localtime(call.scheduled_at, zoneinfo.ZoneInfo(zone))
-        except zoneinfo.ZoneInfoNotFoundError:
-            continue
-        result.append((", ".join(names), local, zone))
-    return result
-
-
 def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
     segments = list(call.segments.all())
     now = timezone.now()
@@ -115,7 +99,7 @@ def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
     }
     status = call.status
     if status == Status.PLANNED:
-        context["local_times"] = _local_times(call)
+        context["local_times"] = call.local_times()
         context["overflow"] = Call.overflow_minutes(segments, call.length_minutes)
         return context
     visible = Note.objects.visible_to(request.user).filter(call=call).select_related("trainee")
