@@ -16,7 +16,18 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --python $(PYTHON) --quiet
 	touch $@
 
-install: $(VENV)/.installed
+# ical.js, which the invite tests use to read an invite as Thunderbird does. Without npm those
+# tests are skipped locally (CI installs node and npm, and fails without them).
+NPM := $(shell command -v npm)
+node_modules/.installed: package.json package-lock.json
+ifneq ($(NPM),)
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+	touch $@
+else
+	@echo "npm not found: invite tests that read the invite with ical.js will be skipped."
+endif
+
+install: $(VENV)/.installed node_modules/.installed
 
 run: install
 	DEBUG=$${DEBUG:-true} $(VENV)/bin/mentorplan migrate --no-input
@@ -36,7 +47,7 @@ lint: install
 	DJANGO_SETTINGS_MODULE=mentorplan.settings_test $(VENV)/bin/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf .tools $(VENV)
+	rm -rf .tools $(VENV) node_modules
 
 bench: install
 	$(VENV)/bin/python -m mentorplan.bench

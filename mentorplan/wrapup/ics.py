@@ -1,10 +1,11 @@
 """Calendar invites (RFC 5545) built with the icalendar package."""
 
-from collections.abc import Iterable
-from datetime import timedelta
+import zoneinfo
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.lib.timezones import zone_or_utc
@@ -17,6 +18,23 @@ def uid(call: Call) -> str:
     return f"{call.key}@mentorplan"
 
 
+def vtimezone(zone: zoneinfo.ZoneInfo, starts: Sequence[datetime]) -> Timezone:
+    """The zone's clock changes from the year before the first start to the year after the last.
+
+    icalendar lists all the changes of one kind on a single RDATE line with commas. That is valid,
+    but Thunderbird's parser (ical.js) and vobject read only the first date of such a line and so
+    put later sessions an hour out. One RDATE line per change reads the same everywhere."""
+    first = date(min(starts).year - 1, 1, 1)
+    last = date(max(starts).year + 2, 1, 1)
+    component = Timezone.from_tzinfo(zone, tzid=zone.key, first_date=first, last_date=last)
+    for observance in component.subcomponents:
+        listed = observance.pop("RDATE", None)
+        for line in listed if isinstance(listed, list) else [listed] if listed else []:
+            for value in line.dts:
+                observance.add("RDATE", value.dt)
+    return component
+
+
 def calendar(
     calls: Iterable[Call], *, zone: str, descriptions: dict[int, str] | None = None, name: str = ""
 ) -> bytes:
@@ -27,8 +45,10 @@ def calendar(
     if name:
         cal.add("x-wr-calname", name)
     tz = zone_or_utc(zone)
+    starts = []
     for call in calls:
         start = timezone.localtime(call.scheduled_at, tz)
+        starts.append(start)
         event = Event()
         event.add("uid", uid(call))
         event.add("dtstamp", timezone.now())
@@ -39,5 +59,6 @@ def calendar(
             "description", (descriptions or {}).get(call.pk, f"Session plan: {call.plan_title}.")
         )
         cal.add_component(event)
-    cal.add_missing_timezones()
+    if starts and tz.key != "UTC":
+        cal.subcomponents.insert(0, vtimezone(tz, starts))
     return cal.to_ical()

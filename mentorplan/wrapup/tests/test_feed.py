@@ -1,9 +1,15 @@
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.urls import reverse
 from icalendar import Calendar
 
 from mentorplan.lib.testing import make_call, make_group, make_mentor
+from mentorplan.wrapup import ics
 from mentorplan.wrapup.models import CalendarFeed
+from mentorplan.wrapup.tests.calendar_clients import PARSERS, SESSIONS_AROUND_CLOCK_CHANGES
 
 
 @pytest.mark.django_db
@@ -41,3 +47,21 @@ def test_the_feed_url_is_404_after_revocation_and_a_new_one_works(client):
     client.logout()
     assert client.get(reverse("calendar_feed", args=[new.token])).status_code == 404
     assert client.get(reverse("calendar_feed", args=["guessed-token"])).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize("zone", SESSIONS_AROUND_CLOCK_CHANGES)
+def test_other_calendar_programs_read_the_feed_at_the_right_instants(client, parser, zone):
+    mentor = make_mentor(timezone=zone)
+    group = make_group(mentor)
+    feed = CalendarFeed.objects.create(user=mentor)
+    with time_machine.travel(datetime(2026, 1, 5, 9, 0, tzinfo=UTC), tick=False):
+        expected = {
+            ics.uid(make_call(group, scheduled_at=local.replace(tzinfo=ZoneInfo(zone)))): instant
+            for local, instant in SESSIONS_AROUND_CLOCK_CHANGES[zone]
+        }
+
+        starts = PARSERS[parser](client.get(reverse("calendar_feed", args=[feed.token])).content)
+
+    assert starts == expected

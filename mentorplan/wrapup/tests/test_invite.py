@@ -1,9 +1,10 @@
 """The calendar invite (.ics) of a planned session."""
 
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -17,7 +18,9 @@ from mentorplan.lib.testing import (
     make_mentor,
     start_call,
 )
+from mentorplan.wrapup import ics
 from mentorplan.wrapup.models import Resource, ResourceShare
+from mentorplan.wrapup.tests.calendar_clients import PARSERS, SESSIONS_AROUND_CLOCK_CHANGES
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +101,20 @@ def test_the_invite_offered_during_wrap_up_describes_the_session_still_running(c
     description = str(next(iter(Calendar.from_ical(body).walk("VEVENT")))["description"])
 
     assert "Shared today" in description
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize("zone", SESSIONS_AROUND_CLOCK_CHANGES)
+def test_other_calendar_programs_read_the_invite_at_the_right_instant(
+    client, mentor, group, parser, zone
+):
+    mentor.timezone = zone
+    mentor.save(update_fields=["timezone"])
+    read = PARSERS[parser]
+    with time_machine.travel(datetime(2026, 1, 5, 9, 0, tzinfo=UTC), tick=False):
+        for local, instant in SESSIONS_AROUND_CLOCK_CHANGES[zone]:
+            call = make_call(group, scheduled_at=local.replace(tzinfo=zoneinfo.ZoneInfo(zone)))
+
+            starts = read(client.get(_url(call)).content)
+
+            assert starts == {ics.uid(call): instant}, f"{local:%d %b %Y %H:%M} in {zone}"
