@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from mentorplan.calls.timing import (
     FLEXIBLE_FLOOR_MINUTES,
+    PEEK_SECONDS,
     Slot,
     clock_text,
     fit_minutes,
@@ -127,25 +128,36 @@ class Clock:
         return clock_text(self.active)
 
     @property
-    def overrun_minutes(self) -> int:
-        """Whole minutes over time, counted as 1 from the first second over."""
-        return max(1, self.overrun // 60)
-
-    @property
     def left_minutes(self) -> int:
-        return round(self.left_after_current / 60)
+        """Whole minutes left for the rest of the plan if the mentor moved on now, rounded down."""
+        return self.left_after_current // 60
 
     @property
     def upcoming(self) -> list[SegmentView]:
         return [view for view in self.segments if not view.is_done and not view.is_current]
 
     @property
-    def upcoming_label(self) -> str:
-        """What is left after the current segment, in words for the overrun message."""
+    def overrun_template(self) -> str:
+        """The overrun sentence with two blanks that change as the seconds pass: "{over}", the
+        time over exactly as the countdown shows it, and "{left}", the whole minutes left for
+        the rest of the plan. runner.js fills in the same blanks between server updates, so the
+        words on the screen never depend on a second copy of these rules."""
         upcoming = self.upcoming
-        if len(upcoming) == 1:
-            return upcoming[0].segment.title
-        return f"the remaining {len(upcoming)} segments" if upcoming else ""
+        if not upcoming:
+            return "{over} over — the call's planned time is nearly used up."
+        rest = (
+            upcoming[0].segment.title
+            if len(upcoming) == 1
+            else f"the remaining {len(upcoming)} segments"
+        )
+        return "{over} over — {left} min left for " + rest + " if you move on now."
+
+    @property
+    def overrun_text(self) -> str:
+        over = clock_text(self.overrun)
+        return self.overrun_template.replace("{left}", str(self.left_minutes)).replace(
+            "{over}", over
+        )
 
     @property
     def progress_percent(self) -> int:
@@ -372,7 +384,7 @@ class Call(models.Model):
                 elapsed=round(elapsed(segment)),
                 is_current=segment.position == current,
                 is_done=self.ended_at is not None
-                or (segment.started_at is not None and segment.position != current),
+                or (segment.has_run and segment.position != current),
             )
             for segment in segments
         ]
@@ -458,8 +470,8 @@ class Call(models.Model):
 
 
 def _pending(segments: list["CallSegment"], current: int) -> list["CallSegment"]:
-    """Segments still to come: never entered, wherever they are in the agenda."""
-    return [s for s in segments if s.started_at is None and s.position != current]
+    """Segments still to come: not run yet (at most looked at), wherever they are in the agenda."""
+    return [s for s in segments if not s.has_run and s.position != current]
 
 
 def _slot(segment: "CallSegment") -> Slot:
@@ -499,6 +511,13 @@ class CallSegment(models.Model):
     @property
     def actual_minutes(self) -> int:
         return round(self.spent_seconds / 60)
+
+    @property
+    def has_run(self) -> bool:
+        """Whether the call has spent real time here, on visits that are over (the visit under
+        way is not counted yet). A segment only looked at, for less than PEEK_SECONDS in all,
+        is not done: it keeps its planned time and is still to come."""
+        return self.started_at is not None and self.spent_seconds >= PEEK_SECONDS
 
 
 class NoteLevel(models.TextChoices):

@@ -8,6 +8,10 @@ the runner can say what to cut, instead of silently squeezing a segment to nothi
 from dataclasses import dataclass
 
 FLEXIBLE_FLOOR_MINUTES = 5
+# Less time than this in a segment, over all its visits, is a look at it, not running it: a mentor
+# who presses Next and then Previous (or jumps ahead to read the wrap-up) has not done that
+# segment. It keeps its planned time and stays on the list of what is to come.
+PEEK_SECONDS = 60
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,6 @@
       remaining: Number(d.remaining),
       running: d.running === "true",
       segment: d.segment,
-      rest: d.rest,
       version: d.version,
     };
   }
@@ -70,12 +69,11 @@
     }
   }
 
-  function overrunText(remaining, left) {
-    // "min" is an abbreviation: 1 min, 3 min. Whole minutes over, counted from the first second.
-    const over = Math.max(1, Math.floor(-remaining / 60));
-    const leftMin = Math.max(0, Math.round(left / 60));
-    if (!base.rest) return over + " min over — the call's planned time is nearly used up.";
-    return over + " min over — " + leftMin + " min left for " + base.rest + " if you move on now.";
+  function overrunText(template, remaining, left) {
+    // The sentence comes from the server (Clock.overrun_template) with two blanks: the time over
+    // as the countdown shows it, and the whole minutes left for the rest, rounded down.
+    return template.replace("{left}", String(Math.floor(left / 60)))
+                   .replace("{over}", fmt(-remaining));
   }
 
   function tick() {
@@ -94,7 +92,7 @@
     if (current) current.classList.toggle("is-over", remaining < 0);
     if (overrun) {
       overrun.hidden = remaining >= 0;
-      if (remaining < 0) overrun.textContent = overrunText(remaining, left);
+      if (remaining < 0) overrun.textContent = overrunText(overrun.dataset.template, remaining, left);
     }
     const clock = r.querySelector("[data-clock=active]");
     if (clock) clock.textContent = fmt(active);

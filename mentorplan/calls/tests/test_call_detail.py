@@ -138,7 +138,24 @@ def test_an_overrun_is_said_in_words(client, call, frozen):
 
     assert _data(response, "remaining") == str(-4 * 60)
     assert "is-over" in response.content.decode()
-    assert re.search(r"\b4 min over\b", page_text(response))
+    assert "4:00 over — 56 min left for the remaining 5 segments" in page_text(response)
+
+
+def test_a_quick_look_at_the_next_segment_leaves_the_overrun_sentence_right(client, call, frozen):
+    frozen.move_to(T0)
+    start_call(call)
+    control = reverse("calls:control", args=[call.key])
+    frozen.move_to(T0 + timedelta(seconds=10))
+    client.post(control, {"action": "next"})
+    frozen.move_to(T0 + timedelta(seconds=13))
+    client.post(control, {"action": "previous"})
+    frozen.move_to(T0 + timedelta(seconds=600 + 3 + 65))
+
+    text = page_text(client.get(_url(call)))
+
+    assert "1:05 over" in text
+    # All five other segments are still to come; the look at the catch-up took none of them.
+    assert "1:05 over — 58 min left for the remaining 5 segments if you move on now." in text
 
 
 def test_a_paused_session_says_so(client, call, frozen):

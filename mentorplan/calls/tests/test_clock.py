@@ -14,6 +14,7 @@ import time_machine
 from django.utils import timezone
 
 from mentorplan.calls.models import Call, Clock, SegmentView, Status
+from mentorplan.calls.timing import clock_text
 from mentorplan.lib.testing import make_call, make_group, make_mentor
 
 pytestmark = pytest.mark.django_db
@@ -426,3 +427,115 @@ def test_a_shorter_call_reports_what_does_not_fit_while_running(frozen):
     assert now.planned_end == at(35)
     assert budgets(now) == [600, 300, 600, 300, 300, 300]
     assert now.shortfall == 5 * 60
+
+
+# --- Looking at a segment is not running it ------------------------------------------------------
+
+
+def secs(seconds: float) -> datetime:
+    return T0 + timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize(
+    ("visits", "done", "to_come"),
+    [
+        # Next, then Previous three seconds later: the catch-up was only looked at.
+        ([(10, CATCHUP), (13, WELCOME)], [False] * 6, 5),
+        # 59 seconds is still a look; a full minute counts as having run it.
+        ([(10, CATCHUP), (69, WELCOME)], [False] * 6, 5),
+        ([(10, CATCHUP), (70, WELCOME)], [False, True, False, False, False, False], 4),
+        # Two short looks that add up to a minute or more are a minute spent there.
+        (
+            [(10, CATCHUP), (40, WELCOME), (50, CATCHUP), (80, WELCOME)],
+            [False, True, False, False, False, False],
+            4,
+        ),
+        # Jumping ahead to read the wrap-up and coming back to the recap.
+        (
+            [(600, CATCHUP), (900, RECAP), (920, WRAP_UP), (935, RECAP)],
+            [True, True, False, False, False, False],
+            3,
+        ),
+        # Next pressed twice by mistake: the catch-up was passed in two seconds and is still to
+        # come, like a segment skipped with a jump.
+        ([(600, CATCHUP), (602, RECAP)], [True, False, False, False, False, False], 4),
+    ],
+)
+def test_a_segment_only_looked_at_is_not_done(call, frozen, visits, done, to_come):
+    do(call, "start")
+    for seconds, position in visits:
+        frozen.move_to(secs(seconds))
+        do(call, "move_to", position)
+
+    now = clock(call)
+    assert [view.is_done for view in now.segments] == done
+    assert len(now.upcoming) == to_come
+
+
+def test_a_look_ahead_leaves_the_plan_as_it_was(call, frozen):
+    do(call, "start")
+    frozen.move_to(secs(10))
+    do(call, "move_to", CATCHUP)
+    frozen.move_to(secs(13))
+    do(call, "move_to", WELCOME)
+
+    now = clock(call)
+    # The catch-up keeps its 5 minutes (3 seconds of them used up) and gives none away.
+    assert budgets(now) == [600, 300, 600, 1800, 600, 300]
+    assert now.remaining == 600 - 10
+    assert not any(view.rebalanced for view in now.segments)
+
+    frozen.move_to(secs(600 + 3))
+    do(call, "move_to", CATCHUP)
+    # Back in the catch-up for real: its countdown starts from what the look left of it.
+    assert clock(call).remaining == 300 - 3
+
+
+@pytest.mark.parametrize(
+    ("over", "text"),
+    [
+        (1, "0:01 over — 59 min left for the remaining 5 segments if you move on now."),
+        (65, "1:05 over — 58 min left for the remaining 5 segments if you move on now."),
+        (119, "1:59 over — 57 min left for the remaining 5 segments if you move on now."),
+        (600, "10:00 over — 49 min left for the remaining 5 segments if you move on now."),
+    ],
+)
+def test_the_overrun_sentence_counts_like_the_countdown(call, frozen, over, text):
+    do(call, "start")
+    frozen.move_to(secs(10))
+    do(call, "move_to", CATCHUP)
+    frozen.move_to(secs(13))
+    do(call, "move_to", WELCOME)
+    # The welcome has 10 minutes, of which the 3 seconds in the catch-up took none.
+    frozen.move_to(secs(600 + 3 + over))
+
+    now = clock(call)
+    assert now.countdown_text == clock_text(over)
+    assert now.overrun_text == text
+
+
+@pytest.mark.parametrize(
+    ("position", "rest"),
+    [
+        (TECHNICAL, "the remaining 2 segments"),
+        (GOAL_SETTING, "Wrap up"),
+    ],
+)
+def test_the_overrun_sentence_names_what_is_left(call, frozen, position, rest):
+    do(call, "start")
+    for step in range(1, position + 1):
+        frozen.move_to(at(2 * step))
+        do(call, "move_to", step)
+    frozen.move_to(at(70))
+
+    assert f" min left for {rest} if you move on now." in clock(call).overrun_text
+
+
+def test_in_the_last_segment_the_overrun_sentence_says_the_time_is_used_up(call, frozen):
+    do(call, "start")
+    for position in (CATCHUP, RECAP, TECHNICAL, GOAL_SETTING, WRAP_UP):
+        frozen.move_to(at(2 * position))
+        do(call, "move_to", position)
+    frozen.move_to(at(80))
+
+    assert clock(call).overrun_text.endswith("over — the call's planned time is nearly used up.")
