@@ -1,9 +1,14 @@
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
+from mentorplan.calls.models import held_at_expression
 from mentorplan.feedback.export import csv_response
 from mentorplan.feedback.models import Feedback
+from mentorplan.lib.timezones import zone_or_utc
+
+HELD_AT = held_at_expression("call__")
 
 
 @admin.register(Feedback)
@@ -16,20 +21,24 @@ class FeedbackAdmin(admin.ModelAdmin):
     list_select_related = ["trainee", "call__group", "author"]
     raw_id_fields = ["call", "trainee", "author"]
     date_hierarchy = "created_at"
+    ordering = [HELD_AT.desc(), "trainee__name"]
     actions = ["export_csv"]
 
     @admin.display(description="group", ordering="call__group__name")
     def group(self, obj: Feedback) -> str:
         return obj.call.group.name
 
-    @admin.display(description="session", ordering="call__scheduled_at")
+    @admin.display(description="session", ordering=HELD_AT)
     def session_date(self, obj: Feedback) -> str:
-        return f"{obj.call.scheduled_at:%Y-%m-%d}"
+        """The day the session took place, in the reader's zone (the admin runs under the signed-in
+        user's zone, like every page)."""
+        return f"{timezone.localdate(obj.call.held_at, timezone.get_current_timezone()):%Y-%m-%d}"
 
     @admin.action(description="Download the selected feedback as CSV for the course tracker")
     def export_csv(self, request: HttpRequest, queryset: QuerySet[Feedback]) -> HttpResponse:
         return csv_response(
             queryset.select_related("call__group", "trainee", "author").order_by(
-                "call__scheduled_at", "trainee__name"
-            )
+                HELD_AT.asc(), "trainee__name"
+            ),
+            zone_or_utc(getattr(request.user, "timezone", "UTC")),
         )

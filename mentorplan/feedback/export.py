@@ -2,25 +2,33 @@
 
 import csv
 from collections.abc import Iterable
+from datetime import UTC, tzinfo
 
 from django.http import HttpResponse
 from django.utils import timezone
 
 from mentorplan.feedback.models import Feedback
+from mentorplan.groups.models import Group
 
 CSV_COLUMNS = ["Name", "Region", "Date", "Staff", "Status", "Notes"]
 CSV_COLUMNS += ["Precise", "Evidence", "Actionable"]
 
 
-def csv_response(feedback: Iterable[Feedback]) -> HttpResponse:
-    """A CSV download of `feedback` (with call__group, trainee and author selected)."""
+def csv_response(feedback: Iterable[Feedback], reader_zone: tzinfo) -> HttpResponse:
+    """A CSV download of `feedback` (with call__group, trainee and author selected).
+
+    Date is the day the session took place, in its group's zone, whoever downloads the file; the
+    file's name carries the reader's own today."""
+    rows = list(feedback)
+    zones = Group.objects.filter(pk__in={f.call.group_id for f in rows}).zones()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"mentoring-{timezone.localdate():%Y-%m-%d}.csv"
+    filename = f"mentoring-{timezone.localdate(timezone.now(), reader_zone):%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    for f in feedback:
-        date = timezone.localdate(f.call.scheduled_at).isoformat()
+    for f in rows:
+        zone = zones.get(f.call.group_id, UTC)
+        date = timezone.localdate(f.call.held_at, zone).isoformat()
         cells = [f.trainee.name, f.call.group.region, date, str(f.author or "")]
         cells += [f.get_status_display(), f.notes, f.precise, f.evidence, f.actionable]
         writer.writerow([_cell(v) for v in cells])

@@ -1,12 +1,13 @@
 import uuid
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from mentorplan.calls.models import Attendance, AttendanceStatus, Call
+from mentorplan.calls.models import Attendance, AttendanceStatus, Call, held_at_expression
 from mentorplan.groups.models import Group, Trainee
 
 if TYPE_CHECKING:
@@ -80,19 +81,42 @@ class Feedback(models.Model):
         return " — ".join(parts)
 
 
-def last_check_ins(group: Group) -> dict[int, date]:
-    """The last session date each trainee was seen (here or late), by trainee id."""
-    seen: dict[int, date] = {}
+@dataclass(frozen=True)
+class CheckIn:
+    """A trainee's last check-in (here or late at a session), as the course's tracker counts it."""
+
+    trainee: Trainee
+    last_seen: date | None  # the day of the last session they came to, in the group's zone
+    stale: bool
+
+
+def last_check_ins(group: Group, zone: tzinfo) -> dict[int, date]:
+    """The day each trainee was last seen (here or late) at a session, by trainee id: the day the
+    session took place, in `zone`."""
     rows = (
         Attendance.objects.filter(
             call__group=group, status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE]
         )
         .values("trainee_id")
-        .annotate(last=models.Max("call__scheduled_at"))
+        .annotate(last=models.Max(held_at_expression("call__")))
     )
-    for row in rows:
-        seen[row["trainee_id"]] = timezone.localdate(row["last"])
-    return seen
+    return {row["trainee_id"]: timezone.localdate(row["last"], zone) for row in rows}
+
+
+def check_ins(group: Group, now: datetime | None = None) -> list[CheckIn]:
+    """Each active trainee's last check-in and whether it is stale, counted in days of the group's
+    zone."""
+    zone = group.zone()
+    today = timezone.localdate(now or timezone.now(), zone)
+    seen = last_check_ins(group, zone)
+    return [
+        CheckIn(
+            trainee=t,
+            last_seen=seen.get(t.pk),
+            stale=is_stale(seen.get(t.pk), timezone.localdate(t.created_at, zone), today),
+        )
+        for t in group.trainees.active()
+    ]
 
 
 def is_stale(last: date | None, joined: date, today: date) -> bool:

@@ -1,22 +1,24 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentorplan.calls.access import get_call, get_trainee_of
+from mentorplan.calls.models import held_at_expression
 from mentorplan.feedback import pea
 from mentorplan.feedback.export import csv_response
 from mentorplan.feedback.forms import FeedbackForm
-from mentorplan.feedback.models import Feedback, is_stale, last_check_ins
+from mentorplan.feedback.models import Feedback, check_ins
 from mentorplan.feedback.segment_tools import feedback_context
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group
 from mentorplan.lib.http import MentorRequest, form_errors
+from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.recap.models import Topic
 
 GET = ["GET", "HEAD"]
 TEAM_VIEW_ROWS = 100  # the newest; the CSV has every row
+NEWEST = held_at_expression("call__")  # feedback in the order its sessions took place
 
 
 @require_POST
@@ -56,19 +58,17 @@ def pea_check(request: MentorRequest, key: str) -> HttpResponse:
 
 
 def _team_rows(group: Group) -> list[dict[str, object]]:
-    today = timezone.localdate()
-    seen = last_check_ins(group)
     latest: dict[int, Feedback] = {}
-    for feedback in Feedback.objects.filter(call__group=group).order_by("call__scheduled_at"):
+    for feedback in Feedback.objects.filter(call__group=group).order_by(NEWEST.asc()):
         latest[feedback.trainee_id] = feedback
     return [
         {
-            "trainee": t,
-            "last_seen": seen.get(t.pk),
-            "stale": is_stale(seen.get(t.pk), timezone.localdate(t.created_at), today),
-            "latest": latest.get(t.pk),
+            "trainee": row.trainee,
+            "last_seen": row.last_seen,
+            "stale": row.stale,
+            "latest": latest.get(row.trainee.pk),
         }
-        for t in group.trainees.active()
+        for row in check_ins(group)
     ]
 
 
@@ -81,7 +81,7 @@ def team_view(request: MentorRequest, key: str) -> HttpResponse:
     feedback = list(
         Feedback.objects.filter(call__group=group)
         .select_related("call", "trainee", "author")
-        .order_by("-call__scheduled_at", "trainee__name")[: TEAM_VIEW_ROWS + 1]
+        .order_by(NEWEST.desc(), "trainee__name")[: TEAM_VIEW_ROWS + 1]
     )
     context["feedback"] = feedback[:TEAM_VIEW_ROWS]
     context["more_feedback"] = len(feedback) > TEAM_VIEW_ROWS
@@ -100,5 +100,6 @@ def export_csv(request: MentorRequest, key: str) -> HttpResponse:
     return csv_response(
         Feedback.objects.filter(call__group=group)
         .select_related("call__group", "trainee", "author")
-        .order_by("call__scheduled_at", "trainee__name")
+        .order_by(NEWEST.asc(), "trainee__name"),
+        zone_or_utc(request.user.timezone),
     )

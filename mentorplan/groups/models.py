@@ -2,13 +2,14 @@ import secrets
 import uuid
 from datetime import timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from mentorplan.lib.timezones import timezone_choices
+from mentorplan.lib.timezones import timezone_choices, zone_or_utc
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
@@ -22,6 +23,15 @@ class GroupQuerySet(models.QuerySet["Group"]):
         if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user)
+
+    def zones(self) -> dict[int, ZoneInfo]:
+        """Each group's time zone by group id: its lead mentor's (the first to join), or its
+        first co-mentor's when it has no lead. See `Group.zone`."""
+        rows = Membership.objects.filter(group__in=self).order_by("group_id", "role", "-joined_at")
+        # Ordered so the row that counts comes last for its group ("lead" sorts after
+        # "co_mentor"), and the dict keeps the last.
+        names = dict(rows.values_list("group_id", "user__timezone"))
+        return {pk: zone_or_utc(name) for pk, name in names.items()}
 
 
 class Group(models.Model):
@@ -47,6 +57,11 @@ class Group(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def zone(self) -> ZoneInfo:
+        """The group's time zone: its lead mentor's. A session's date for the group (the
+        tracker's Date, the summary, "last seen" and the 14-day check-in rule) is the day there."""
+        return Group.objects.filter(pk=self.pk).zones().get(self.pk, ZoneInfo("UTC"))
 
 
 class Role(models.TextChoices):

@@ -34,8 +34,8 @@ class Chart:
 
 
 def _day(call: Call) -> str:
-    """The session's date as the mentor knows it: in their own time zone."""
-    return f"{timezone.localtime(call.scheduled_at):%d %b}"
+    """The day the session took place, in the reader's zone (the one the request activated)."""
+    return f"{timezone.localtime(call.held_at, timezone.get_current_timezone()):%d %b}"
 
 
 def _recent_calls(group: Group) -> list[Call]:

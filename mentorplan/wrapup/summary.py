@@ -1,22 +1,55 @@
-"""The session summary: only what is shared with trainees, as Markdown and as Slack text.
+"""The session summary: what the trainees may read, as Markdown and as Slack text.
 
-Private and mentors-only notes are never read here: the queries below ask for shared notes only.
+The summary goes to the trainees, so it says only what is theirs to see:
+
+- who came, by name, but not who was late or away;
+- goals reviewed, in kind words ("done", "still going"), never "missed" or how often;
+- topics as understood or still being worked on, never "needs the course team";
+- new goals, shared resources, moments of progress, shared notes, and the next call in each
+  trainee's own time.
+
+Feedback and check-in statuses, flags, private and mentors-only notes are never read here.
 """
 
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from django.template.loader import render_to_string
+from django.utils import dateformat, timezone
 
-from mentorplan.calls.models import Attendance, Call, Note
-from mentorplan.goals.models import REVIEW_OUTCOMES, Goal, GoalEvent
-from mentorplan.recap.models import TopicPerson
+from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note
+from mentorplan.goals.models import REVIEW_OUTCOMES, Goal, GoalEvent, ReviewOutcome
+from mentorplan.recap.models import TopicPerson, TopicStatus
 from mentorplan.wrapup.models import ResourceShare, Win
+
+# What a trainee reads for each review outcome: no "missed", no counts.
+REVIEW_WORDS = {
+    ReviewOutcome.MET: "done",
+    ReviewOutcome.PARTLY: "partly done",
+    ReviewOutcome.MISSED: "still going",
+    ReviewOutcome.EXTENDED: "still going",
+    ReviewOutcome.DROPPED: "set aside",
+}
+# What a trainee reads for a topic: understood, or still being worked on (a topic passed to the
+# course team is the mentors' business).
+UNDERSTOOD = "understood"
+STILL_WORKING = "still working on it"
+
+
+@dataclass(frozen=True)
+class NextTime:
+    """The next call's start in one zone, already written out in that zone."""
+
+    when: str
+    zone: str
+    names: str
 
 
 @dataclass
 class Summary:
     call: Call
-    attendance: list[tuple[str, str]] = field(default_factory=list)
+    zone: ZoneInfo  # the group's: the day the session took place is the day there
+    came: list[str] = field(default_factory=list)
     reviewed: list[GoalEvent] = field(default_factory=list)
     goals_set: list[Goal] = field(default_factory=list)
     topics: dict[str, list[str]] = field(default_factory=dict)
@@ -24,13 +57,41 @@ class Summary:
     wins: list[Win] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     next_call: Call | None = None
+    next_times: list[NextTime] = field(default_factory=list)
+
+    @property
+    def held_on(self) -> str:
+        """The day the session took place, in the group's zone."""
+        return dateformat.format(timezone.localtime(self.call.held_at, self.zone), "l j F Y")
+
+    @property
+    def review_lines(self) -> list[tuple[str, str, str]]:
+        """Each reviewed goal as a trainee reads it: (owner, goal, words)."""
+        lines = []
+        for event in self.reviewed:
+            words = REVIEW_WORDS.get(event.outcome, "reviewed")
+            if event.new_deadline and words == "still going":
+                words += f", new deadline {dateformat.format(event.new_deadline, 'j M')}"
+            lines.append((event.goal.owner_name, event.goal.text, words))
+        return lines
+
+
+def _next_times(following: Call, zone: ZoneInfo) -> list[NextTime]:
+    """The next call in each trainee's zone; in the group's zone when it has no trainees."""
+    times = following.local_times()
+    if not times:
+        local = timezone.localtime(following.scheduled_at, zone)
+        return [NextTime(dateformat.format(local, "l j F, H:i"), str(zone), "")]
+    return [NextTime(dateformat.format(t.local, "l j F, H:i"), t.zone, t.names) for t in times]
 
 
 def build(call: Call) -> Summary:
-    summary = Summary(call=call)
-    summary.attendance = [
-        (a.trainee.name, a.get_status_display())
-        for a in Attendance.objects.filter(call=call)
+    summary = Summary(call=call, zone=call.group.zone())
+    summary.came = [
+        a.trainee.name
+        for a in Attendance.objects.filter(
+            call=call, status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE]
+        )
         .select_related("trainee")
         .order_by("trainee__name")
     ]
@@ -53,9 +114,8 @@ def build(call: Call) -> Summary:
         .distinct()
         .order_by("topic__title", "trainee__name")
     ):
-        summary.topics.setdefault(person.topic.title, []).append(
-            f"{person.trainee.name}: {person.get_status_display().lower()}"
-        )
+        words = UNDERSTOOD if person.status == TopicStatus.UNDERSTOOD else STILL_WORKING
+        summary.topics.setdefault(person.topic.title, []).append(f"{person.trainee.name}: {words}")
     summary.resources = list(
         ResourceShare.objects.filter(call=call).select_related("resource", "trainee", "topic")
     )
@@ -68,6 +128,8 @@ def build(call: Call) -> Summary:
         .order_by("segment__position")
     )
     summary.next_call = call.following()
+    if summary.next_call is not None:
+        summary.next_times = _next_times(summary.next_call, summary.zone)
     return summary
 
 

@@ -40,7 +40,8 @@ def group(client) -> Group:
 
 @pytest.fixture
 def call(group) -> Call:
-    return end_call(make_call(group, scheduled_at=timezone.now() - timedelta(days=3)))
+    when = timezone.now() - timedelta(days=3)
+    return end_call(make_call(group, scheduled_at=when), when)
 
 
 def _url(group: Group) -> str:

@@ -57,7 +57,8 @@ def _trainee(group: Group, name: str, *, joined_days_ago: int = 100) -> Trainee:
 
 
 def _session(group: Group, days_ago: int, **attendance: str) -> None:
-    call = end_call(make_call(group, scheduled_at=timezone.now() - timedelta(days=days_ago)))
+    when = timezone.now() - timedelta(days=days_ago)
+    call = end_call(make_call(group, scheduled_at=when), when)
     for name, status in attendance.items():
         check_in(call, group.trainees.get(name=name), status)
 
@@ -107,7 +108,8 @@ def test_a_check_in_with_another_group_does_not_count(client, group):
     amal = _trainee(group, "Amal")
     _session(group, 20, Amal="present")
     other = make_group(make_mentor())
-    other_call = end_call(make_call(other, scheduled_at=timezone.now() - timedelta(days=1)))
+    yesterday = timezone.now() - timedelta(days=1)
+    other_call = end_call(make_call(other, scheduled_at=yesterday), yesterday)
     check_in(other_call, amal)
 
     assert _flagged(client, group) == {"Amal"}

@@ -83,7 +83,7 @@ def test_the_summary_has_every_shared_item_and_nothing_private(finished, render)
     text = render(summary.build(call))
 
     for shared in (
-        "Amal (here)",
+        "Who was there:",
         "Finish the quiz app",
         "Read chapter 4 of the JavaScript book",
         "Returning values from functions",

@@ -48,7 +48,7 @@ def test_the_page_shows_the_markdown_and_the_slack_text(client, finished):
     content = response.content.decode()
     markdown = _textarea(content, "markdown")
     slack = _textarea(content, "slack")
-    assert "Amal (here)" in markdown and "Amal (here)" in slack
+    assert "**Who was there:** Amal" in markdown and "*Who was there:* Amal" in slack
     assert "[Arrays <b>](https://ex.org/a) for Amal" in markdown
     assert "<https://ex.org/a|Arrays &lt;b&gt;> for Amal" in slack  # Slack escaping
     assert "Shared: try the array kata" in markdown
@@ -80,7 +80,7 @@ def test_the_next_call_is_in_the_summary(client, finished):
 def test_a_live_session_has_a_summary_too(client, call, amal):
     check_in(call, amal)
 
-    assert "Amal (here)" in page_text(client.get(_url(start_call(call))))
+    assert "Who was there: Amal" in page_text(client.get(_url(start_call(call))))
 
 
 def test_an_outsider_gets_404(client, finished, outsider):
