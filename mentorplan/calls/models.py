@@ -1,3 +1,4 @@
+import random
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -411,6 +412,9 @@ class Call(models.Model):
     def start(self, segments: list["CallSegment"], now: datetime) -> None:
         self.started_at = now
         self._enter(segments, 0, now)
+        if any(segment.kind == SegmentKind.WELCOME for segment in segments):
+            # The welcome's game is chosen once, here, so that drawing the runner never writes.
+            GameSuggestion.pick(self)
 
     def pause(self, now: datetime) -> None:
         if self.is_running and self.paused_at is None:
@@ -637,10 +641,46 @@ class BrainGame(models.Model):
 
 
 class GameSuggestion(models.Model):
-    """The game suggested for a call; shuffling replaces it."""
+    """The game suggested for a call, picked when it starts; shuffling replaces it."""
 
     call = models.OneToOneField(Call, on_delete=models.CASCADE, related_name="game_suggestion")
     game = models.ForeignKey(BrainGame, on_delete=models.CASCADE, related_name="+")
 
     def __str__(self) -> str:
         return f"{self.game} for {self.call}"
+
+    @classmethod
+    def _choices(cls, call: Call, avoid: BrainGame | None = None) -> list[BrainGame]:
+        """Active games, less the group's game of the session before and `avoid`."""
+        previous = (
+            cls.objects.filter(
+                call__group_id=call.group_id, call__scheduled_at__lt=call.scheduled_at
+            )
+            .exclude(call=call)
+            .order_by("-call__scheduled_at")
+            .values_list("game_id", flat=True)
+            .first()
+        )
+        excluded = {pk for pk in (previous, avoid.pk if avoid else None) if pk is not None}
+        return list(BrainGame.objects.filter(is_active=True).exclude(pk__in=excluded))
+
+    @classmethod
+    def shown(cls, call: Call) -> BrainGame | None:
+        """The game the welcome shows, read only. A session started before games were picked
+        at the start has none saved: it shows a fixed choice, the same on every redraw."""
+        saved = cls.objects.select_related("game").filter(call=call).first()
+        if saved is not None:
+            return saved.game
+        choices = cls._choices(call)
+        return choices[call.pk % len(choices)] if choices else None
+
+    @classmethod
+    def pick(cls, call: Call, *, avoid: BrainGame | None = None) -> BrainGame | None:
+        """Save a random game for the call, neither last session's nor `avoid`; with no such
+        game, what is shown stays."""
+        choices = cls._choices(call, avoid)
+        if not choices:
+            return cls.shown(call)
+        game = random.choice(choices)
+        cls.objects.update_or_create(call=call, defaults={"game": game})
+        return game

@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentorplan.calls import welcome
 from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.forms import AttendanceForm, CallForm, ControlForm, NoteForm
 from mentorplan.calls.models import (
     Attendance,
     Call,
     CallSegment,
+    GameSuggestion,
     Note,
     NoteLevel,
     Status,
@@ -308,7 +308,7 @@ def attendance_set(request: MentorRequest, key: str, trainee: str) -> HttpRespon
 @require_POST
 def game_shuffle(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
-    welcome.suggest_game(call, avoid_current=True)
+    GameSuggestion.pick(call, avoid=GameSuggestion.shown(call))
     return _tool_response(request, call)
 
 

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -94,14 +96,56 @@ def test_last_time_means_the_session_before_this_one(client, call):
     assert _game(call) == "Codenames"
 
 
-def test_the_first_game_of_a_session_is_not_last_times(client, call):
+def test_the_game_is_picked_when_the_session_starts_and_is_not_last_times(client):
+    mentor = make_mentor()
+    client.force_login(mentor)
+    call = make_call(make_group(mentor), scheduled_at=timezone.now())
     _only("Set", "Mastermind")
     _suggest(_other_call(call, -7), "Set")
 
-    page = client.get(reverse("calls:detail", args=[call.key]))
+    client.post(reverse("calls:control", args=[call.key]), {"action": "start"})
 
     assert _game(call) == "Mastermind"
-    assert "Mastermind" in page_text(page)
+    assert "Mastermind" in page_text(client.get(reverse("calls:detail", args=[call.key])))
+
+
+def _writes(queries: CaptureQueriesContext) -> list[str]:
+    return [q["sql"] for q in queries.captured_queries if q["sql"].split()[0] in WRITES]
+
+
+WRITES = {"INSERT", "UPDATE", "DELETE", "REPLACE"}
+
+
+@pytest.mark.parametrize("started_before_the_change", [False, True])
+def test_drawing_the_runner_writes_nothing_and_shows_one_game(
+    client, call, started_before_the_change
+):
+    if started_before_the_change:
+        # Sessions started before the game was picked at the start have none saved.
+        GameSuggestion.objects.filter(call=call).delete()
+    url = reverse("calls:detail", args=[call.key])
+    shown = set()
+
+    with CaptureQueriesContext(connection) as queries:
+        for headers in [{}, HTMX] * 5:  # full pages and the polls' redraws
+            response = client.get(url, headers=headers)
+            assert response.status_code == 200
+            shown |= {g.name for g in BrainGame.objects.all() if g.name in page_text(response)}
+
+    assert _writes(queries) == []
+    assert len(shown) == 1
+    assert GameSuggestion.objects.filter(call=call).exists() is not started_before_the_change
+
+
+def test_shuffling_in_a_session_started_before_the_change_gives_another_game(client, call):
+    _only("Set", "Mastermind")
+    GameSuggestion.objects.filter(call=call).delete()
+    before = page_text(client.get(reverse("calls:detail", args=[call.key])))
+    shown = "Set" if "Set" in before else "Mastermind"
+
+    client.post(_url(call))
+
+    assert _game(call) == ({"Set", "Mastermind"} - {shown}).pop()
 
 
 def test_htmx_gets_the_tool_with_the_new_game(client, call):
@@ -112,7 +156,7 @@ def test_htmx_gets_the_tool_with_the_new_game(client, call):
 
     assert response.status_code == 200
     assert is_partial(response)
-    assert response.content.decode().lstrip().startswith('<div id="tool">')
+    assert response.content.decode().lstrip().startswith('<div id="tool"')
     assert "Mastermind" in page_text(response)
     assert "Set" not in page_text(response)
 
