@@ -38,6 +38,17 @@ class GoalQuerySet(models.QuerySet["Goal"]):
     def open(self) -> "GoalQuerySet":
         return self.agreed().filter(status=GoalStatus.OPEN)
 
+    def due_at(self, call: Call) -> "GoalQuerySet":
+        """What goal catch-up at `call` reviews: the group's open goals due on or before the
+        session's date in the group's time zone, of people still in the group."""
+        day = timezone.localdate(call.scheduled_at, call.group.zone())
+        return (
+            self.open()
+            .filter(group=call.group, deadline__lte=day)
+            .exclude(set_in=call)
+            .exclude(trainee__is_active=False)
+        )
+
     def overdue_first(self) -> "GoalQuerySet":
         # Open goals by deadline (oldest, so overdue, first), then closed ones, newest first.
         is_open = models.Q(status=GoalStatus.OPEN)
