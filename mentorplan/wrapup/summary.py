@@ -18,17 +18,22 @@ from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
 
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note
-from mentorplan.goals.models import REVIEW_OUTCOMES, Goal, GoalEvent, ReviewOutcome
+from mentorplan.goals.models import REVIEW_OUTCOMES, Goal, GoalEvent, NextStep, ReviewOutcome
 from mentorplan.recap.models import TopicPerson, TopicStatus
 from mentorplan.wrapup.models import ResourceShare, Win
 
-# What a trainee reads for each review outcome: no "missed", no counts.
+# What a trainee reads for each review outcome: no "missed", no counts. A miss reads as what
+# happens next: kept with a new deadline, replaced by a smaller step, or set aside.
 REVIEW_WORDS = {
     ReviewOutcome.MET: "done",
     ReviewOutcome.PARTLY: "partly done",
-    ReviewOutcome.MISSED: "still going",
     ReviewOutcome.EXTENDED: "still going",
     ReviewOutcome.DROPPED: "set aside",
+}
+NEXT_STEP_WORDS = {
+    NextStep.NEW_DEADLINE: "still going",
+    NextStep.SMALLER: "a smaller step next",
+    NextStep.DROP: "set aside",
 }
 # What a trainee reads for a topic: understood, or still being worked on (a topic passed to the
 # course team is the mentors' business).
@@ -69,7 +74,10 @@ class Summary:
         """Each reviewed goal as a trainee reads it: (owner, goal, words)."""
         lines = []
         for event in self.reviewed:
-            words = REVIEW_WORDS.get(event.outcome, "reviewed")
+            if event.outcome == ReviewOutcome.MISSED:
+                words = NEXT_STEP_WORDS.get(event.next_step, "still going")
+            else:
+                words = REVIEW_WORDS.get(event.outcome, "reviewed")
             if event.new_deadline and words == "still going":
                 words += f", new deadline {dateformat.format(event.new_deadline, 'j M')}"
             lines.append((event.goal.owner_name, event.goal.text, words))
