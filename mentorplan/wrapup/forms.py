@@ -45,6 +45,19 @@ class ShareForm(forms.Form):
     target = forms.CharField(error_messages={"required": "Choose who or what it is for."})
 
 
+class CheckForm(forms.Form):
+    """A checklist button says what the item should become, so a second press changes nothing."""
+
+    done = forms.TypedChoiceField(
+        choices=[("1", "done"), ("0", "not done")],
+        coerce=lambda value: value == "1",
+        error_messages={
+            "required": "That button did not send what the checklist expected. Try again.",
+            "invalid_choice": "That button did not send what the checklist expected. Try again.",
+        },
+    )
+
+
 class WinForm(forms.Form):
     trainee = forms.UUIDField(
         error_messages={"required": "Choose a trainee.", "invalid": "Choose a trainee."}

@@ -77,6 +77,26 @@ class ResourceShare(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+        # One share of a resource per session and recipient, so a double click (or two mentors at
+        # once) shares it once. NULLs are distinct in a unique index, hence one constraint per kind
+        # of recipient.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "resource", "trainee"],
+                condition=Q(trainee__isnull=False),
+                name="one_share_per_trainee",
+            ),
+            models.UniqueConstraint(
+                fields=["call", "resource", "topic"],
+                condition=Q(topic__isnull=False),
+                name="one_share_per_topic",
+            ),
+            models.UniqueConstraint(
+                fields=["call", "resource"],
+                condition=Q(trainee__isnull=True, topic__isnull=True),
+                name="one_share_with_everyone",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.resource} → {self.trainee or self.topic or 'everyone'}"
@@ -107,6 +127,16 @@ class WrapupCheck(models.Model):
 
     def __str__(self) -> str:
         return self.get_item_display()
+
+    @classmethod
+    def set(cls, call: Call, item: str, *, done: bool, by: "User") -> None:
+        """Tick or untick an item. Saying what it should be, rather than flipping it, makes a
+        second press of the same button (or a co-mentor's at the same moment) change nothing."""
+        if done:
+            # The unique constraint settles two first ticks at once: get_or_create reads the winner.
+            cls.objects.get_or_create(call=call, item=item, defaults={"done_by": by})
+        else:
+            cls.objects.filter(call=call, item=item).delete()
 
 
 class WinSource(models.TextChoices):

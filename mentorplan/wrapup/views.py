@@ -20,7 +20,7 @@ from mentorplan.groups.models import Group
 from mentorplan.lib.http import MentorRequest, form_errors
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import ics, progress, summary
-from mentorplan.wrapup.forms import FollowUpForm, ResourceForm, ShareForm, WinForm
+from mentorplan.wrapup.forms import CheckForm, FollowUpForm, ResourceForm, ShareForm, WinForm
 from mentorplan.wrapup.models import (
     CalendarFeed,
     CheckItem,
@@ -103,6 +103,7 @@ def share(request: MentorRequest, key: str) -> HttpResponse:
         call.group.trainees.model.DoesNotExist,
     ):
         return _tool(request, call, error="Choose someone or a topic of this group.")
+    # The unique constraints settle a double click: the second get_or_create reads the first's row.
     ResourceShare.objects.get_or_create(
         call=call,
         resource=resource,
@@ -118,11 +119,10 @@ def check(request: MentorRequest, key: str, item: str) -> HttpResponse:
     call = get_call(request, key)
     if item not in CheckItem.values:
         raise Http404("No such checklist item.")
-    existing = WrapupCheck.objects.filter(call=call, item=item)
-    if existing.exists():
-        existing.delete()
-    else:
-        WrapupCheck.objects.get_or_create(call=call, item=item, defaults={"done_by": request.user})
+    form = CheckForm(request.POST)
+    if not form.is_valid():
+        return _tool(request, call, error=form_errors(form))
+    WrapupCheck.set(call, item, done=form.cleaned_data["done"], by=request.user)
     return _tool(request, call)
 
 
