@@ -21,8 +21,12 @@ class FeedbackAdmin(admin.ModelAdmin):
     list_select_related = ["trainee", "call__group", "author"]
     raw_id_fields = ["call", "trainee", "author"]
     date_hierarchy = "created_at"
-    ordering = [HELD_AT.desc(), "trainee__name"]
     actions = ["export_csv"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Feedback]:
+        # Newest session first, by the day it took place; the list keeps this order unless the
+        # reader sorts by a column.
+        return super().get_queryset(request).order_by(HELD_AT.desc(), "trainee__name")
 
     @admin.display(description="group", ordering="call__group__name")
     def group(self, obj: Feedback) -> str:
