@@ -24,13 +24,13 @@ from mentorplan.wrapup.models import ResourceShare, Win
 
 # What a trainee reads for each review outcome: no "missed", no counts. A miss reads as what
 # happens next: kept with a new deadline, replaced by a smaller step, or set aside.
-REVIEW_WORDS = {
+REVIEW_WORDS: dict[str, str] = {
     ReviewOutcome.MET: "done",
     ReviewOutcome.PARTLY: "partly done",
     ReviewOutcome.EXTENDED: "still going",
     ReviewOutcome.DROPPED: "set aside",
 }
-NEXT_STEP_WORDS = {
+NEXT_STEP_WORDS: dict[str, str] = {
     NextStep.NEW_DEADLINE: "still going",
     NextStep.SMALLER: "a smaller step next",
     NextStep.DROP: "set aside",
