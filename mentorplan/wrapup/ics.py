@@ -9,6 +9,7 @@ from icalendar import Calendar, Event, Timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.lib.timezones import zone_or_utc
+from mentorplan.wrapup import summary
 
 PRODID = "-//Mentorplan//Mentoring sessions//EN"
 
@@ -16,6 +17,23 @@ PRODID = "-//Mentorplan//Mentoring sessions//EN"
 def uid(call: Call) -> str:
     """Stable for the life of the session, so a re-download updates the same calendar entry."""
     return f"{call.key}@mentorplan"
+
+
+def invite_description(call: Call) -> str:
+    """What a session's invite says, for everyone in the group: what the last session shared
+    (its summary, which ends with the next call in each trainee's zone), and the start in each
+    trainee's zone when that summary does not already give it (a group's first session, or a
+    session planned further ahead)."""
+    previous = call.previous()
+    shared = summary.build(previous) if previous is not None else None
+    if shared is not None and shared.next_call == call:
+        return summary.as_markdown(shared)
+    starts = "\n".join(
+        f"- {t.when} ({t.zone} time){f' for {t.names}' if t.names else ''}"
+        for t in summary._next_times(call, call.group.zone())
+    )
+    notes = summary.as_markdown(shared) if shared else f"Session plan: {call.plan_title}.\n"
+    return f"Starts:\n{starts}\n\n{notes}"
 
 
 def vtimezone(zone: zoneinfo.ZoneInfo, starts: Sequence[datetime]) -> Timezone:

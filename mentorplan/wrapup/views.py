@@ -209,13 +209,7 @@ def summary_page(request: MentorRequest, key: str) -> HttpResponse:
 @require_http_methods(GET)
 def invite(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
-    # The invite is for the next call: its description is what the last session shared.
-    previous = call.previous()
-    description = (
-        summary.as_markdown(summary.build(previous))
-        if previous
-        else f"Session plan: {call.plan_title}."
-    )
+    description = ics.invite_description(call)
     body = ics.calendar([call], zone=request.user.timezone, descriptions={call.pk: description})
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = (

@@ -16,6 +16,7 @@ from mentorplan.lib.testing import (
     make_call,
     make_group,
     make_mentor,
+    make_trainee,
     start_call,
 )
 from mentorplan.wrapup import ics
@@ -73,7 +74,7 @@ def test_the_description_has_the_shared_parts_of_the_last_summary(
 
     description = str(_event(client.get(_url(following)))["description"])
 
-    assert "Amal (here)" in description
+    assert "**Who was there:** Amal" in description
     assert "Private" not in description
 
 
@@ -118,3 +119,55 @@ def test_other_calendar_programs_read_the_invite_at_the_right_instant(
             starts = read(client.get(_url(call)).content)
 
             assert starts == {ics.uid(call): instant}, f"{local:%d %b %Y %H:%M} in {zone}"
+
+
+# --- Each trainee's own time ------------------------------------------------------------------
+
+STARTS = [
+    "- Tuesday 15 January, 19:00 (Africa/Lagos time) for Dawit",
+    "- Tuesday 15 January, 15:00 (America/Sao_Paulo time) for Bea",
+    "- Tuesday 15 January, 18:00 (Europe/London time) for Amal",
+]
+
+
+@pytest.fixture
+def world_group(group, amal):
+    """Trainees in London (Amal), Lagos and São Paulo, and the mentor's own zone elsewhere."""
+    make_trainee(group, name="Dawit", timezone="Africa/Lagos")
+    make_trainee(group, name="Bea", timezone="America/Sao_Paulo")
+    return group
+
+
+def _description(client, call: Call) -> str:
+    return str(_event(client.get(_url(call)))["description"])
+
+
+def test_a_first_session_invite_gives_the_start_in_each_trainees_zone(client, mentor, world_group):
+    mentor.timezone = "Pacific/Auckland"
+    mentor.save(update_fields=["timezone"])
+    first = make_call(world_group, scheduled_at=datetime(2030, 1, 15, 18, 0, tzinfo=LONDON))
+
+    description = _description(client, first)
+
+    assert description.startswith("Starts:\n" + "\n".join(STARTS) + "\n\n")
+    assert "Session plan:" in description
+
+
+def test_the_next_calls_invite_gives_each_trainees_time_once(client, world_group):
+    end_call(make_call(world_group, scheduled_at=datetime(2030, 1, 1, 18, 0, tzinfo=LONDON)))
+    following = make_call(world_group, scheduled_at=datetime(2030, 1, 15, 18, 0, tzinfo=LONDON))
+
+    description = _description(client, following)
+
+    for line in STARTS:
+        assert description.count(line) == 1, description
+
+
+def test_a_session_planned_further_ahead_gives_its_own_start_first(client, world_group):
+    end_call(make_call(world_group, scheduled_at=datetime(2030, 1, 1, 18, 0, tzinfo=LONDON)))
+    make_call(world_group, scheduled_at=datetime(2030, 1, 8, 18, 0, tzinfo=LONDON))
+    later = make_call(world_group, scheduled_at=datetime(2030, 1, 15, 18, 0, tzinfo=LONDON))
+
+    description = _description(client, later)
+
+    assert description.startswith("Starts:\n" + "\n".join(STARTS) + "\n\n# Mentoring session")
