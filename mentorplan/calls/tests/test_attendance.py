@@ -75,7 +75,7 @@ def test_htmx_gets_the_tool_back(client, call, amal):
     assert response.status_code == 200
     assert is_partial(response)
     content = response.content.decode()
-    assert content.lstrip().startswith('<div id="tool">')
+    assert content.lstrip().startswith('<div id="tool" ')
     assert _pressed(content, "Amal") == ["late"]
     assert _statuses(call) == {"Amal": "late"}
 

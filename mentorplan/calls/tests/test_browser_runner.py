@@ -404,7 +404,7 @@ def test_sharing_my_screen_hides_every_private_note_until_switched_off(
     expect(private).to_be_visible()
     expect(about_amal).to_be_visible()
 
-    switch = page.get_by_role("button", name="Sharing my screen: hide private notes")
+    switch = page.get_by_role("button", name="Sharing my screen")
     switch.click()
 
     expect(private).to_be_hidden()
@@ -414,11 +414,11 @@ def test_sharing_my_screen_hides_every_private_note_until_switched_off(
     expect(page.get_by_label("Private — only you", exact=True)).to_be_hidden()
     page.keyboard.press("n")
     expect(page.get_by_role("heading", level=1)).to_have_text("Goal catch-up")
-    expect(page.locator(".private-only").first).to_be_hidden()  # and a segment change
+    expect(page.get_by_label("Private — only you", exact=True)).to_be_hidden()  # and a new segment
 
-    page.get_by_role("button", name="Sharing my screen: private notes hidden (show them)").click()
+    page.get_by_role("button", name="Sharing my screen").click()
     expect(page.get_by_label("Private — only you", exact=True)).to_be_attached()
-    expect(page.get_by_role("button", name="Sharing my screen: hide private notes")).to_be_visible()
+    expect(page.get_by_role("button", name="Sharing my screen")).to_be_visible()
 
 
 def test_the_keyboard_keeps_its_place_when_a_tool_is_redrawn(page, live_server, lead, call):
@@ -442,14 +442,14 @@ def test_ending_the_session_while_sharing_keeps_private_notes_hidden(page, live_
     start(page, live_server, lead, call)
     private_note(page).fill("PRIVATE: moving house next week")
     expect(save_state(page, private_note(page))).to_have_text(re.compile("^Saved"))
-    page.get_by_role("button", name="Sharing my screen: hide private notes").click()
+    page.get_by_role("button", name="Sharing my screen").click()
     page.once("dialog", lambda dialog: dialog.accept())
 
     page.get_by_role("button", name="End session").click()
 
     expect(page.get_by_role("heading", name="Planned and actual")).to_be_visible()
     expect(page.get_by_text("PRIVATE: moving house next week")).to_be_hidden()
-    page.get_by_role("button", name="Sharing my screen: private notes hidden (show them)").click()
+    page.get_by_role("button", name="Sharing my screen").click()
     expect(page.get_by_text("PRIVATE: moving house next week")).to_be_visible()
 
 
