@@ -7,7 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from mentorplan.calls.models import Call
-from mentorplan.goals.models import Goal, GoalEvent, GoalStatus, NextStep, ReviewOutcome
+from mentorplan.goals.models import (
+    UNDOABLE,
+    Goal,
+    GoalEvent,
+    GoalStatus,
+    NextStep,
+    ReviewOutcome,
+)
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
@@ -111,6 +118,7 @@ def review(
             link=goal.link,
             set_in=call,
             replaces=goal,
+            carried_before=goal.carry_overs + 1,
         )
         _event(
             replacement,
@@ -134,9 +142,6 @@ def review(
         next_step=next_step,
     )
     return replacement
-
-
-UNDOABLE = [GoalStatus.MET, GoalStatus.PARTLY]
 
 
 @transaction.atomic

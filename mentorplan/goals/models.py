@@ -13,7 +13,7 @@ from mentorplan.groups.models import Group, Trainee
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
 
-FLAG_AFTER = 3  # a goal extended or missed this many times is flagged for a conversation
+FLAG_AFTER = 3  # a goal carried over this many times is flagged for a conversation
 
 
 class GoalStatus(models.TextChoices):
@@ -100,6 +100,9 @@ class Goal(models.Model):
     )
     times_missed = models.PositiveSmallIntegerField(default=0)
     times_extended = models.PositiveSmallIntegerField(default=0)
+    # A smaller goal set in place of a missed one carries on its story: how many times that aim
+    # was carried over before this goal, the step to this goal included.
+    carried_before = models.PositiveSmallIntegerField(default=0)
     closed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -131,8 +134,21 @@ class Goal(models.Model):
         return self.trainee.name if self.trainee is not None else str(self.mentor)
 
     @property
+    def carried_here(self) -> int:
+        """Times this goal itself was kept past a deadline: extended, or missed and kept with a
+        new deadline. The miss that closed it carries nothing over here; a smaller goal set in
+        its place counts that step."""
+        closing_miss = self.status in (GoalStatus.MISSED, GoalStatus.DROPPED) and self.times_missed
+        return self.times_extended + self.times_missed - bool(closing_miss)
+
+    @property
+    def carry_overs(self) -> int:
+        """Times the aim of this goal was carried over, through the goals it replaced."""
+        return self.carried_before + self.carried_here
+
+    @property
     def is_flagged(self) -> bool:
-        return self.times_missed + self.times_extended >= FLAG_AFTER
+        return self.carry_overs >= FLAG_AFTER
 
     def is_overdue(self, today: date | None = None) -> bool:
         return self.status == GoalStatus.OPEN and self.deadline < (today or timezone.localdate())
@@ -161,12 +177,30 @@ REVIEW_OUTCOMES = [
     ReviewOutcome.EXTENDED,
     ReviewOutcome.DROPPED,
 ]
+UNDOABLE = [ReviewOutcome.MET, ReviewOutcome.PARTLY]  # “Undo” opens such a goal again
 
 
 class NextStep(models.TextChoices):
     NEW_DEADLINE = "new_deadline", "Keep it, with a new deadline"
     SMALLER = "smaller", "Replace it with a smaller goal"
     DROP = "drop", "Drop it"
+
+
+class GoalEventQuerySet(models.QuerySet["GoalEvent"]):
+    def effective_reviews(self) -> "GoalEventQuerySet":
+        """Catch-up outcomes that stand. A “met” or “partly” that a later “Outcome undone” took
+        back counts nowhere: the goal was open again, and what was recorded next is its outcome.
+        A met or partly goal takes no other outcome until it is undone, so any later undo of the
+        same goal is the one that undid it."""
+        undone_later = GoalEvent.objects.filter(
+            goal=models.OuterRef("goal"), outcome=ReviewOutcome.REOPENED
+        ).filter(
+            models.Q(at__gt=models.OuterRef("at"))
+            | models.Q(at=models.OuterRef("at"), pk__gt=models.OuterRef("pk"))
+        )
+        return self.filter(outcome__in=REVIEW_OUTCOMES).exclude(
+            models.Q(outcome__in=UNDOABLE) & models.Exists(undone_later)
+        )
 
 
 class GoalEvent(models.Model):
@@ -187,6 +221,8 @@ class GoalEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
+
+    objects = GoalEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "pk"]
@@ -212,6 +248,7 @@ class FollowThrough:
     due_all: int
     streak: int
     carried_over: int
+    next_due: date | None = None  # the nearest deadline of an open goal, today or later
 
     @property
     def rate_90(self) -> int | None:
@@ -239,13 +276,20 @@ def follow_through(goals: list[Goal], today: date) -> FollowThrough:
         met_on_time_all=sum(g.met_on_time for g in due),
         due_all=len(due),
         streak=streak,
-        carried_over=sum(1 for g in goals if not g.proposal and _carried_over(g)),
+        carried_over=sum(_carried_over(g) for g in goals if not g.proposal),
+        next_due=min(
+            (
+                g.deadline
+                for g in goals
+                if not g.proposal and g.status == GoalStatus.OPEN and g.deadline >= today
+            ),
+            default=None,
+        ),
     )
 
 
-def _carried_over(goal: Goal) -> bool:
-    """Kept past a deadline: extended, missed but kept with a new deadline, or a smaller goal in
-    place of a missed one. The miss that closed a goal (missed, or dropped after a miss) carries
-    nothing over, and a missed goal and its smaller replacement count once."""
-    closing_miss = goal.status in (GoalStatus.MISSED, GoalStatus.DROPPED) and goal.times_missed
-    return bool(goal.times_extended or goal.replaces_id or goal.times_missed - bool(closing_miss))
+def _carried_over(goal: Goal) -> int:
+    """The carry-overs a goal added to its owner's count: each extension, each miss kept with a
+    new deadline, and the step from a missed goal to the smaller one set in its place. The miss
+    that closed a goal carries nothing over, so a missed goal and its replacement count once."""
+    return goal.carried_here + bool(goal.replaces_id or goal.carried_before)

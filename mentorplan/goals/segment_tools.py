@@ -8,7 +8,7 @@ from django.utils import timezone
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.calls.tools import register
 from mentorplan.goals.forms import GoalForm, ReviewForm, owner_choices
-from mentorplan.goals.models import REVIEW_OUTCOMES, Goal, GoalEvent, GoalStatus, ReviewOutcome
+from mentorplan.goals.models import Goal, GoalEvent, GoalStatus
 from mentorplan.goals.queries import next_session_date
 from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import SegmentKind
@@ -26,14 +26,11 @@ def catchup_context(
     ones already reviewed in this session with their outcome."""
     day = timezone.localdate(call.scheduled_at)
     horizon = next_session_date(call, call.group)
-    latest = {
+    # An outcome undone puts the goal back among those to review.
+    reviews = {
         event.goal_id: event
-        for event in GoalEvent.objects.filter(
-            call=call, outcome__in=[*REVIEW_OUTCOMES, ReviewOutcome.REOPENED]
-        ).order_by("at", "pk")
+        for event in GoalEvent.objects.filter(call=call).effective_reviews().order_by("at", "pk")
     }
-    # An outcome undone in this session puts the goal back among those to review.
-    reviews = {pk: e for pk, e in latest.items() if e.outcome != ReviewOutcome.REOPENED}
     goals = list(
         Goal.objects.filter(group=call.group)
         .agreed()

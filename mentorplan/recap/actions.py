@@ -37,8 +37,7 @@ def add_topic(call: Call, title: str, trainees: list[Trainee]) -> Topic:
     for trainee in trainees:
         person, created = TopicPerson.objects.get_or_create(topic=topic, trainee=trainee)
         if not created and person.status == TopicStatus.UNDERSTOOD:
-            person.status = TopicStatus.OPEN
-            person.save(update_fields=["status", "updated_at"])
+            person.set_status(TopicStatus.OPEN, call=call)
     return topic
 
 

@@ -3,7 +3,8 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group, Trainee
@@ -127,6 +128,39 @@ class TopicPerson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trainee} · {self.topic} · {self.get_status_display()}"
+
+    @transaction.atomic
+    def set_status(self, status: str, *, call: Call) -> None:
+        """Where the trainee stands now, changed in `call`. Coming to understand the topic is
+        recorded against that session; leaving “understood” in the same session (a slip of the
+        finger, or raised again) takes that session's record back. An understanding from an
+        earlier session stays where it happened."""
+        was = self.status
+        self.status = status
+        self.save(update_fields=["status", "updated_at"])
+        if status == TopicStatus.UNDERSTOOD:
+            Understanding.objects.get_or_create(person=self, call=call)
+        elif was == TopicStatus.UNDERSTOOD:
+            Understanding.objects.filter(person=self, call=call).delete()
+
+
+class Understanding(models.Model):
+    """A trainee came to understand a topic in a session: what the charts and the moments of
+    progress count, each in the session it happened."""
+
+    person = models.ForeignKey(TopicPerson, on_delete=models.CASCADE, related_name="understood")
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="understandings")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "call"], name="one_understanding_per_person_per_call"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.call}"
 
 
 class Method(models.Model):

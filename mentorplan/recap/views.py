@@ -59,8 +59,7 @@ def topic_status(request: MentorRequest, key: str, topic: str, trainee: str) -> 
             return redirect("calls:detail", key=call.key)
         context = technical_context(request, call, None, status_error=(person.pk, STATUS_ERROR))
         return render(request, TECHNICAL, context)
-    person.status = form.cleaned_data["status"]
-    person.save(update_fields=["status", "updated_at"])
+    person.set_status(form.cleaned_data["status"], call=call)
     return _back(request, call, TECHNICAL, technical_context(request, call, None))
 
 

@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Q, QuerySet
+
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call
 from mentorplan.goals.models import GoalEvent, ReviewOutcome
 from mentorplan.groups.models import Trainee
-from mentorplan.recap.models import HomeworkDone, RetroAnswer, TopicPerson, TopicStatus
+from mentorplan.recap.models import HomeworkDone, RetroAnswer, TopicStatus, Understanding
 from mentorplan.wrapup.models import Win, WinSource
 
 STREAK_FROM = 3  # sessions in a row worth a mention
@@ -28,17 +30,12 @@ class Moment:
 
 
 def collect(call: Call) -> list[Moment]:
-    """Goals met since the last session, topics now understood, attendance streaks, homework."""
+    """Goals met and topics understood in this session (and goals met between the last session
+    and this one), attendance streaks, homework."""
     trainees = {t.pk: t for t in call.group.trainees.active()}
-    since = call.previous()
     moments: list[Moment] = []
 
-    met = GoalEvent.objects.filter(
-        goal__group=call.group, goal__trainee__isnull=False, outcome=ReviewOutcome.MET
-    ).select_related("goal")
-    if since is not None:
-        met = met.filter(at__gt=since.scheduled_at)
-    for event in met:
+    for event in _goals_met(call):
         if event.goal.trainee_id in trainees:
             moments.append(
                 Moment(
@@ -48,13 +45,11 @@ def collect(call: Call) -> list[Moment]:
                 )
             )
 
-    understood = TopicPerson.objects.filter(
-        topic__group=call.group, status=TopicStatus.UNDERSTOOD
-    ).select_related("topic")
-    # Understood since the last session; at a group's first session, since it began.
-    start = since.scheduled_at if since else call.started_at
-    understood = understood.filter(updated_at__gte=start) if start else understood.none()
-    for person in understood:
+    understood = Understanding.objects.filter(
+        call=call, person__status=TopicStatus.UNDERSTOOD
+    ).select_related("person__topic")
+    for record in understood.order_by("at", "pk"):
+        person = record.person
         if person.trainee_id in trainees:
             moments.append(
                 Moment(
@@ -97,3 +92,22 @@ def collect(call: Call) -> list[Moment]:
                 Moment(trainee, f"Came to {streak} sessions in a row", WinSource.ATTENDANCE)
             )
     return moments
+
+
+def _goals_met(call: Call) -> "QuerySet[GoalEvent]":
+    """Trainees' goals met in this session's catch-up, or on a goal's page (no session) after the
+    last session ended: what earlier sessions already offered is not offered again."""
+    between = Q(call__isnull=True)
+    previous = call.previous()
+    if previous is not None:
+        between &= Q(at__gt=previous.ended_at or previous.started_at)
+    if call.ended_at is not None:
+        between &= Q(at__lte=call.ended_at)
+    return (
+        GoalEvent.objects.filter(goal__group=call.group, goal__trainee__isnull=False)
+        .filter(Q(call=call) | between)
+        .effective_reviews()
+        .filter(outcome=ReviewOutcome.MET)
+        .select_related("goal")
+        .order_by("at", "pk")
+    )

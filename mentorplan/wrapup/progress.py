@@ -9,7 +9,7 @@ from django.utils import timezone
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.goals.models import GoalEvent, ReviewOutcome
 from mentorplan.groups.models import Group
-from mentorplan.recap.models import TopicPerson, TopicStatus
+from mentorplan.recap.models import TopicPerson, Understanding
 
 LAST_SESSIONS = 6
 
@@ -49,15 +49,9 @@ def _recent_calls(group: Group) -> list[Call]:
 
 def goals_chart(group: Group, calls: list[Call]) -> Chart:
     rows = (
-        GoalEvent.objects.filter(
-            call__in=calls,
-            outcome__in=[
-                ReviewOutcome.MET,
-                ReviewOutcome.PARTLY,
-                ReviewOutcome.MISSED,
-                ReviewOutcome.EXTENDED,
-            ],
-        )
+        GoalEvent.objects.filter(call__in=calls)
+        .effective_reviews()
+        .exclude(outcome=ReviewOutcome.DROPPED)
         .values("call_id")
         .annotate(reviewed=Count("pk"), met=Count("pk", filter=Q(outcome=ReviewOutcome.MET)))
     )
@@ -83,19 +77,10 @@ def topics_chart(group: Group, calls: list[Call]) -> Chart:
         .values_list("topic__first_call_id")
         .annotate(n=Count("pk"))
     )
-    understood: dict[int, int] = {}
-    windows = [(c.pk, c.started_at, c.ended_at) for c in calls if c.started_at and c.ended_at]
-    if windows:
-        people = TopicPerson.objects.filter(
-            topic__group=group,
-            status=TopicStatus.UNDERSTOOD,
-            updated_at__gte=windows[0][1],
-            updated_at__lte=windows[-1][2],
-        ).values_list("updated_at", flat=True)
-        for when in people:
-            for pk, start, end in windows:
-                if start <= when <= end:
-                    understood[pk] = understood.get(pk, 0) + 1
+    # Each understanding counts in the session it happened, however the topic went on later.
+    understood = dict(
+        Understanding.objects.filter(call__in=calls).values_list("call_id").annotate(n=Count("pk"))
+    )
     return Chart(
         "Topics raised and understood, per session",
         "raised",

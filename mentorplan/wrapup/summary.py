@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
 
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note
-from mentorplan.goals.models import REVIEW_OUTCOMES, Goal, GoalEvent, NextStep, ReviewOutcome
+from mentorplan.goals.models import Goal, GoalEvent, NextStep, ReviewOutcome
 from mentorplan.recap.models import TopicPerson, TopicStatus
 from mentorplan.wrapup.models import ResourceShare, Win
 
@@ -104,7 +104,8 @@ def build(call: Call) -> Summary:
         .order_by("trainee__name")
     ]
     summary.reviewed = list(
-        GoalEvent.objects.filter(call=call, outcome__in=REVIEW_OUTCOMES)
+        GoalEvent.objects.filter(call=call)
+        .effective_reviews()
         .select_related("goal__trainee", "goal__mentor")
         .order_by("at")
     )

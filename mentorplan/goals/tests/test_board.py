@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from mentorplan.goals.models import GoalStatus
+from mentorplan.goals import actions
+from mentorplan.goals.models import GoalStatus, NextStep
 from mentorplan.groups.models import Group, Role
 from mentorplan.lib.testing import (
     is_partial,
@@ -90,7 +91,7 @@ def test_the_follow_through_of_each_person(client, group):
 
     text = page_text(client.get(_url(group)))
 
-    assert "Amal 2/3 met on time (90 days) · 2/3 all time · streak 0 · 1 carried over" in text
+    assert "Amal 2/3 met on time (last 90 days) · 2/3 all time · streak 0 · 1 carried over" in text
 
 
 def test_a_co_mentor_sees_the_board_and_has_goals_too(client, group):
@@ -113,7 +114,7 @@ def test_htmx_gets_the_follow_through_summary_for_the_group_page(client, group):
     assert is_partial(response)
     assert 'id="goals-summary"' in response.content.decode()
     text = page_text(response)
-    assert "Amal nothing due in 90 days · 0/0 all time · streak 0" in text
+    assert "Amal no goal came due in the last 90 days · 0/0 all time · streak 0" in text
     assert "Add a goal" not in text
 
 
@@ -162,3 +163,58 @@ def test_the_number_of_queries_does_not_grow_with_the_goals(client, mentor, grou
         make_goal(owner, group=group, deadline=_due(n - 15), status=status, times_missed=n % 2)
 
     assert _queries(client, _url(group)) == one
+
+
+def _replaced_then_extended_twice(group, mentor):
+    """Amal missed a goal and took a smaller one in its place, then got more time for the smaller
+    one twice: three carry-overs in the history."""
+    amal = make_trainee(group, name="Amal")
+    first = make_goal(amal, text="Build the whole quiz app", deadline=_due(-1))
+    smaller = actions.review(
+        first,
+        outcome="missed",
+        by=mentor,
+        call=None,
+        note="Too big for one week",
+        next_step=NextStep.SMALLER,
+        new_deadline=_due(7),
+        smaller_text="Build the quiz's first page",
+    )
+    assert smaller is not None
+    for days in (14, 21):
+        actions.review(smaller, outcome="extended", by=mentor, call=None, new_deadline=_due(days))
+    return amal, smaller
+
+
+def test_a_replaced_then_extended_goal_counts_three_carry_overs_and_is_flagged(
+    client, group, mentor
+):
+    _replaced_then_extended_twice(group, mentor)
+
+    text = page_text(client.get(_url(group)))
+
+    assert (
+        "Amal 0/1 met on time (last 90 days) · 0/1 all time · streak 0 · 3 carried over ·" in text
+    )
+    amals = text[text.index("Goals by person Amal") :]
+    assert "Build the quiz's first page needs a conversation" in amals
+
+
+def test_the_person_page_counts_the_same_carry_overs(client, group, mentor):
+    amal, smaller = _replaced_then_extended_twice(group, mentor)
+
+    text = page_text(client.get(reverse("goals:person", args=[amal.key])))
+
+    assert "Carried over 3" in text
+    assert "Build the quiz's first page needs a conversation" in text
+
+
+def test_figures_say_what_they_count_and_when_the_next_goal_is_due(client, group):
+    amal = make_trainee(group, name="Amal")
+    make_goal(amal, text="Finish the quiz page", deadline=_due(21))
+
+    text = page_text(client.get(_url(group)))
+
+    assert "nothing due in 90 days" not in text
+    assert "Amal no goal came due in the last 90 days" in text
+    assert "next due Mon 4 Feb" in text

@@ -77,7 +77,27 @@ def test_a_goal_extended_or_missed_three_times_is_flagged(client, goal):
     goal.times_extended, goal.times_missed = 2, 1
     goal.save()
 
-    assert "extended or missed 3 times — worth a conversation" in page_text(client.get(_url(goal)))
+    assert "carried over 3 times — worth a conversation" in page_text(client.get(_url(goal)))
+
+
+def test_a_smaller_goal_carries_the_history_of_the_goal_it_replaces(client, mentor, goal):
+    smaller = actions.review(
+        goal,
+        outcome=ReviewOutcome.MISSED,
+        by=mentor,
+        call=None,
+        note="Too much at once",
+        next_step=NextStep.SMALLER,
+        new_deadline=date(2030, 1, 28),
+        smaller_text="Finish 1 kata",
+    )
+    assert smaller is not None
+    for deadline in (date(2030, 2, 4), date(2030, 2, 11)):
+        actions.review(
+            smaller, outcome=ReviewOutcome.EXTENDED, by=mentor, call=None, new_deadline=deadline
+        )
+
+    assert "carried over 3 times — worth a conversation" in page_text(client.get(_url(smaller)))
 
 
 def test_changing_the_goal_is_saved_with_a_history_event(client, mentor, goal):

@@ -142,6 +142,7 @@ def test_follow_through_by_hand(trainee):
         due_all=9,
         streak=1,
         carried_over=3,  # missed then met, extended, the smaller goal
+        next_due=date(2030, 5, 10),  # the open goal given more time
     )
     assert (figures.rate_90, figures.rate_all) == (38, 44)
 
@@ -174,5 +175,5 @@ def test_nothing_due_yet_has_no_rate(trainee):
 
     figures = follow_through(list(trainee.goals.all()), TODAY)
 
-    assert figures == FollowThrough(0, 0, 0, 0, 0, 0)
+    assert figures == FollowThrough(0, 0, 0, 0, 0, 0, next_due=TODAY)
     assert figures.rate_90 is None and figures.rate_all is None

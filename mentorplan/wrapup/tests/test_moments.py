@@ -20,9 +20,10 @@ from mentorplan.lib.testing import (
     make_goal,
     make_topic,
     make_trainee,
+    start_call,
 )
 from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.models import HomeworkDone, RetroAnswer, TopicPerson, TopicStatus
+from mentorplan.recap.models import HomeworkDone, RetroAnswer, TopicStatus
 from mentorplan.wrapup.models import Win
 from mentorplan.wrapup.tests.pages import HTMX, text_of
 
@@ -72,18 +73,85 @@ def test_a_goal_met_since_the_last_session_is_suggested(client, mentor, call, am
     assert "An old goal" not in suggested
 
 
+def _mark(client, call: Call, topic, trainee: Trainee, status: str) -> None:
+    """Tap a status for `trainee` on `topic` in the session's technical mentoring tool."""
+    url = reverse("recap:topic_status", args=[call.key, topic.key, trainee.key])
+    assert client.post(url, {"status": status}, headers=HTMX).status_code == 200
+
+
 def test_a_topic_now_understood_is_suggested(client, call, amal, group):
     earlier = _past_session(group, 4)
     topic = make_topic(earlier, "Returning values", amal)
     make_topic(earlier, "Still a mystery", amal)
 
-    TopicPerson.objects.filter(topic=topic).update(status=TopicStatus.UNDERSTOOD)
-    TopicPerson.objects.get(topic=topic).save()  # as the recap tool saves it, today
+    _mark(client, call, topic, amal, TopicStatus.UNDERSTOOD)
 
     _, suggested = _sections(client, call)
 
     assert "Amal: Now understands “Returning values” Pick" in suggested
     assert "Still a mystery" not in suggested
+
+
+def test_an_understanding_undone_in_the_session_is_not_suggested(client, call, amal, group):
+    topic = make_topic(_past_session(group, 4), "Returning values", amal)
+    _mark(client, call, topic, amal, TopicStatus.UNDERSTOOD)
+    _mark(client, call, topic, amal, TopicStatus.WORKING)  # a slip of the finger
+
+    _, suggested = _sections(client, call)
+
+    assert "Returning values" not in suggested
+
+
+def test_wins_of_a_session_run_before_its_planned_time_are_suggested(client, mentor, group, amal):
+    """The walk: last session was planned for next week but run yesterday, and this one is run
+    now. A goal met in catch-up and a carried-over topic understood now are this session's."""
+    ben = make_trainee(group, name="Ben")
+    yesterday = timezone.now() - timedelta(days=1)
+    with time_machine.travel(yesterday, tick=False):
+        last = end_call(make_call(group, scheduled_at=timezone.now() + timedelta(days=8)))
+        topic = make_topic(last, "Returning values", amal, ben)
+    call = start_call(make_call(group, scheduled_at=timezone.now() + timedelta(days=22)))
+    goal_actions.review(
+        make_goal(amal, text="Finish the quiz app"), outcome="met", by=mentor, call=call
+    )
+    check_in(call, amal)
+    check_in(call, ben)
+    _mark(client, call, topic, ben, TopicStatus.UNDERSTOOD)
+    at_segment(call, SegmentKind.WRAP_UP)
+
+    _, suggested = _sections(client, call)
+
+    assert "Nothing collected yet" not in suggested
+    assert "Amal: Met the goal “Finish the quiz app” Pick" in suggested
+    assert "Ben: Now understands “Returning values” Pick" in suggested
+
+
+def test_last_sessions_wins_are_not_suggested_again(client, mentor, group, amal):
+    """Last session was planned for 18:00 and ran until 19:10: what was won in it at 18:40 was
+    offered then, not now."""
+    planned = timezone.now() - timedelta(weeks=2)
+    with time_machine.travel(planned, tick=False) as clock:
+        last = start_call(make_call(group, scheduled_at=planned))
+        clock.shift(timedelta(minutes=40))
+        goal_actions.review(
+            make_goal(amal, text="Finish the quiz app"), outcome="met", by=mentor, call=last
+        )
+        topic = make_topic(last, "Returning values", amal)
+        _mark(client, last, topic, amal, TopicStatus.UNDERSTOOD)
+        clock.shift(timedelta(minutes=30))
+        end_call(last)
+    between = planned + timedelta(days=3)
+    with time_machine.travel(between, tick=False):
+        goal_actions.review(
+            make_goal(amal, text="Read chapter 4"), outcome="met", by=mentor, call=None
+        )
+    call = at_segment(make_call(group, scheduled_at=timezone.now()), SegmentKind.WRAP_UP)
+
+    _, suggested = _sections(client, call)
+
+    assert "Finish the quiz app" not in suggested
+    assert "Returning values" not in suggested
+    assert "Amal: Met the goal “Read chapter 4” Pick" in suggested  # met between the sessions
 
 
 def test_an_attendance_streak_of_three_is_suggested(client, group, amal):

@@ -11,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mentorplan.calls.models import Call
 from mentorplan.goals import actions as goal_actions
-from mentorplan.groups.models import Group
+from mentorplan.groups.models import Group, Trainee
 from mentorplan.lib.testing import (
     end_call,
     is_partial,
@@ -22,7 +23,7 @@ from mentorplan.lib.testing import (
     page_text,
     start_call,
 )
-from mentorplan.recap.models import TopicStatus
+from mentorplan.recap.models import Topic, TopicPerson, TopicStatus
 from mentorplan.wrapup.tests.pages import HTMX
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,12 @@ _numbers = itertools.count(1)
 
 def _url(group: Group) -> str:
     return reverse("wrapup:progress", args=[group.key])
+
+
+def _mark(client, call: Call, topic: Topic, trainee: Trainee, status: str) -> None:
+    """Tap a status for `trainee` on `topic` in the session's technical mentoring tool."""
+    url = reverse("recap:topic_status", args=[call.key, topic.key, trainee.key])
+    assert client.post(url, {"status": status}, headers=HTMX).status_code == 200
 
 
 def _finish_sessions(group: Group, amal, count: int) -> None:
@@ -46,7 +53,8 @@ def _finish_sessions(group: Group, amal, count: int) -> None:
                 make_goal(amal, text=f"Goal {number}"), outcome="met", by=mentor, call=call
             )
             clock.shift(timedelta(minutes=30))
-            make_topic(call, f"Topic {number}", amal, status=TopicStatus.UNDERSTOOD)
+            topic = make_topic(call, f"Topic {number}", amal)
+            TopicPerson.objects.get(topic=topic).set_status(TopicStatus.UNDERSTOOD, call=call)
             clock.shift(timedelta(minutes=40))
             end_call(call)
 
@@ -120,3 +128,52 @@ def test_an_outsider_gets_404(client, group, amal, outsider):
 
 def test_wrong_method(client, group):
     assert client.post(_url(group)).status_code == 405
+
+
+def _topics_understood(client, group: Group) -> list[list[str]]:
+    """The rows of the topics chart's table: date, raised, understood."""
+    return _tables(client.get(_url(group), headers=HTMX).content.decode())[1][1:]
+
+
+def test_an_understanding_counts_in_the_session_it_happened(client, group, amal):
+    """Amal understood “Returning values” in the first session; in the second her retro raises
+    it again and she understands it again. Each session keeps its own understanding, as the
+    later session runs."""
+    first_day = timezone.now() - timedelta(days=28)
+    with time_machine.travel(first_day, tick=False) as clock:
+        first = start_call(make_call(group, scheduled_at=first_day))
+        topic = make_topic(first, "Returning values", amal)
+        clock.shift(timedelta(minutes=30))
+        _mark(client, first, topic, amal, TopicStatus.UNDERSTOOD)
+        clock.shift(timedelta(minutes=40))
+        end_call(first)
+    assert [row[1:] for row in _topics_understood(client, group)] == [["1", "1"]]
+
+    second_day = timezone.now() - timedelta(days=14)
+    with time_machine.travel(second_day, tick=False) as clock:
+        second = start_call(make_call(group, scheduled_at=second_day))
+        retro = reverse("recap:retro", args=[second.key, amal.key])
+        client.post(retro, {f"r{amal.pk}-not_understood": "Returning values"}, headers=HTMX)
+        assert TopicPerson.objects.get(topic=topic).status == TopicStatus.OPEN
+        clock.shift(timedelta(minutes=30))
+        _mark(client, second, topic, amal, TopicStatus.UNDERSTOOD)
+        clock.shift(timedelta(minutes=40))
+        end_call(second)
+
+    assert [row[1:] for row in _topics_understood(client, group)] == [["1", "1"], ["0", "1"]]
+
+
+def test_an_outcome_undone_is_not_counted(client, group, amal):
+    mentor = group.memberships.get().user
+    when = timezone.now() - timedelta(days=14)
+    with time_machine.travel(when, tick=False):
+        call = start_call(make_call(group, scheduled_at=when))
+        goal = make_goal(amal, text="Finish the quiz app")
+        goal_actions.review(goal, outcome="met", by=mentor, call=call)
+        goal_actions.review(make_goal(amal), outcome="partly", by=mentor, call=call)
+        goal_actions.reopen(goal, by=mentor)  # a mis-tap: the goal is open again
+        end_call(call)
+
+    goals = _tables(client.get(_url(group), headers=HTMX).content.decode())[0]
+
+    assert goals[1][1:] == ["1", "0"]  # one reviewed (partly), none met
