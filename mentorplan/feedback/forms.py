@@ -1,6 +1,13 @@
+from typing import TYPE_CHECKING
+
 from django import forms
 
+from mentorplan.calls.models import Call
 from mentorplan.feedback.models import PEA_LIMIT, Feedback, Reason
+from mentorplan.groups.models import Trainee
+
+if TYPE_CHECKING:
+    from mentorplan.accounts.models import User
 
 TOO_LONG = f"Keep it under {PEA_LIMIT:,} characters: the team reads many of these."
 
@@ -27,6 +34,15 @@ class FeedbackForm(forms.ModelForm):
             "status": {"invalid_choice": "Choose on track, concern or beyond."},
             **{name: {"max_length": TOO_LONG} for name in ("precise", "evidence", "actionable")},
         }
+
+    def save_for(self, call: Call, trainee: Trainee, author: "User") -> Feedback:
+        """The trainee's one feedback in this session, created or updated. Two first saves at once
+        meet at the unique constraint; update_or_create then updates the winner's row."""
+        values = {name: self.cleaned_data[name] for name in self._meta.fields or []}
+        feedback, _ = Feedback.objects.update_or_create(
+            call=call, trainee=trainee, defaults={**values, "author": author}
+        )
+        return feedback
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -28,9 +28,7 @@ def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpRespons
     existing = Feedback.objects.filter(call=call, trainee=person).first()
     form = FeedbackForm(request.POST, instance=existing, prefix=f"f{person.pk}")
     if form.is_valid():
-        feedback = form.save(commit=False)
-        feedback.call, feedback.trainee, feedback.author = call, person, request.user
-        feedback.save()
+        form.save_for(call, person, request.user)
         if not request.htmx:
             messages.success(request, f"Feedback on {person.name} saved.")
             return redirect("calls:detail", key=call.key)

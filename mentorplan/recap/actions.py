@@ -6,7 +6,14 @@ from django.db import transaction
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Trainee
-from mentorplan.recap.models import RetroAnswer, Topic, TopicPerson, TopicStatus, normalise
+from mentorplan.recap.models import (
+    RetroAnswer,
+    Topic,
+    TopicPerson,
+    TopicStatus,
+    TopicWork,
+    normalise,
+)
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
@@ -39,6 +46,15 @@ def add_topic(call: Call, title: str, trainees: list[Trainee]) -> Topic:
         if not created and person.status == TopicStatus.UNDERSTOOD:
             person.set_status(TopicStatus.OPEN, call=call)
     return topic
+
+
+def save_work(call: Call, topic: Topic, data: dict[str, Any], by: "User") -> TopicWork:
+    """The notes on a topic in this session, created or updated. Two first saves at once meet at
+    the unique constraint; update_or_create then updates the winner's row."""
+    work, _ = TopicWork.objects.update_or_create(
+        call=call, topic=topic, defaults={**data, "updated_by": by}
+    )
+    return work
 
 
 @transaction.atomic

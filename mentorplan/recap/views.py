@@ -77,9 +77,7 @@ def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
             messages.error(request, f"{notes}: {form_errors(form)}")
             return redirect("calls:detail", key=call.key)
         return render(request, TECHNICAL, context)
-    work = form.save(commit=False)
-    work.call, work.topic, work.updated_by = call, subject, request.user
-    work.save()
+    actions.save_work(call, subject, form.cleaned_data, request.user)
     return _back(request, call, TECHNICAL, technical_context(request, call, None))
 
 
