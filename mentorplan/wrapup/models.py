@@ -198,7 +198,8 @@ class Reminder(models.Model):
     """A reminder that was sent, so the scheduled job never sends the same one twice."""
 
     kind = models.CharField(max_length=20)
-    subject_key = models.CharField(max_length=64)  # the call's or goal's key
+    # The call's key and planned time, or the goal's key and deadline: see wrapup/reminders.py.
+    subject_key = models.CharField(max_length=64)
     recipient = models.EmailField()
     sent_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,3 +1,4 @@
+import importlib
 import io
 import re
 import zoneinfo
@@ -6,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -268,3 +270,23 @@ def test_a_trainees_reminder_says_nothing_that_is_the_mentors_business(in_utc):
     assert "It opens on a phone" in message.body
     assert MENTORS_ONLY.search(str(message.subject)) is None
     assert MENTORS_ONLY.search(str(message.body)) is None, message.body
+
+
+def test_reminders_sent_before_the_upgrade_are_not_sent_again(in_utc):
+    """Keys recorded before they named the time get it from the migration."""
+    upgrade = importlib.import_module(
+        "mentorplan.wrapup.migrations.0004_reminder_keys_name_the_time"
+    )
+    mentor = make_mentor(email="mentor@example.org")
+    group = make_group(mentor)
+    amal = make_trainee(group, email="amal@example.org", timezone="UTC")
+    with _at(2026, 3, 2, 20, 0):
+        call = make_call(group, scheduled_at=datetime(2026, 3, 3, 18, 0, tzinfo=UTC_ZONE))
+        goal = make_goal(amal, deadline=date(2026, 3, 3))
+        Reminder.objects.create(kind="session", subject_key=str(call.key), recipient=mentor.email)
+        Reminder.objects.create(kind="goal_due", subject_key=str(goal.key), recipient=amal.email)
+
+        upgrade.name_the_time(django_apps, None)
+        _remind()
+
+    assert mail.outbox == []
