@@ -50,9 +50,9 @@ def test_understandings_go_to_the_session_they_were_marked_in():
     late = end_call(make_call(group), timezone.now() - timedelta(days=14))
     topic = make_topic(early, "Returning values", amal)
     make_topic(early, "Still a mystery", amal)
-    TopicPerson.objects.filter(topic=topic).update(
-        status=TopicStatus.UNDERSTOOD, updated_at=late.started_at + timedelta(minutes=20)
-    )
+    assert late.started_at is not None
+    marked = late.started_at + timedelta(minutes=20)
+    TopicPerson.objects.filter(topic=topic).update(status=TopicStatus.UNDERSTOOD, updated_at=marked)
 
     _run("mentorplan.recap.migrations.0004_backfill_understandings")
 
