@@ -45,20 +45,29 @@ def accept_proposal(goal: Goal, *, by: "User", call: Call | None) -> Goal:
 
 
 @transaction.atomic
-def edit_goal(goal: Goal, *, by: "User", changed: list[str], old_deadline: date) -> Goal:
-    goal.save()
+def edit_goal(goal: Goal, *, by: "User", changed: list[str]) -> Goal:
+    """Save the fields the mentor changed on `goal`, and only those, onto the goal as it is now:
+    an outcome recorded since the edit form was loaded (met, extended) stays as it is."""
+    locked = Goal.objects.select_for_update().get(pk=goal.pk)
+    changed = [name for name in changed if getattr(locked, name) != getattr(goal, name)]
+    if not changed:
+        return locked
+    old_deadline = locked.deadline
+    for name in changed:
+        setattr(locked, name, getattr(goal, name))
+    locked.save(update_fields=[*changed, "updated_at"])
     _event(
-        goal,
+        locked,
         ReviewOutcome.EDITED,
         by,
         None,
-        from_status=goal.status,
-        to_status=goal.status,
+        from_status=locked.status,
+        to_status=locked.status,
         old_deadline=old_deadline if "deadline" in changed else None,
-        new_deadline=goal.deadline if "deadline" in changed else None,
+        new_deadline=locked.deadline if "deadline" in changed else None,
         note="Changed: " + ", ".join(changed),
     )
-    return goal
+    return locked
 
 
 @transaction.atomic
@@ -104,7 +113,9 @@ def review(
         else:
             goal.status = GoalStatus.DROPPED if next_step == NextStep.DROP else GoalStatus.MISSED
             goal.closed_on = today
-    goal.save()
+    # Only what an outcome changes: an edit of the text saved meanwhile stays.
+    reviewed = ["status", "closed_on", "deadline", "times_missed", "times_extended"]
+    goal.save(update_fields=[*reviewed, "updated_at"])
     if next_step == NextStep.SMALLER:
         assert new_deadline is not None
         replacement = Goal.objects.create(

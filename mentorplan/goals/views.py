@@ -130,13 +130,10 @@ def goal_check(request: MentorRequest, key: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def goal_detail(request: MentorRequest, key: str) -> HttpResponse:
     goal = _get_goal(request, key)
-    old_deadline = goal.deadline
     form = GoalForm(request.POST or None, instance=goal, group=goal.group, owner=False)
     if request.method == "POST" and form.is_valid():
         if form.changed_data:
-            actions.edit_goal(
-                goal, by=request.user, changed=form.changed_data, old_deadline=old_deadline
-            )
+            actions.edit_goal(goal, by=request.user, changed=form.changed_data)
             messages.success(request, "Goal saved.")
         return redirect("goals:board", key=goal.group.key)
     if request.method == "POST":

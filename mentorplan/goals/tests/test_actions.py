@@ -217,7 +217,7 @@ def test_editing_records_what_changed(goal, mentor):
     goal.deadline = DUE + timedelta(days=7)
     goal.text = "Finish 2 katas"
 
-    actions.edit_goal(goal, by=mentor, changed=["text", "deadline"], old_deadline=DUE)
+    actions.edit_goal(goal, by=mentor, changed=["text", "deadline"])
 
     event = _last_event(goal)
     assert event.outcome == ReviewOutcome.EDITED
