@@ -133,7 +133,8 @@ def test_the_wrap_up_from_sharing_to_the_copied_summary(page, live_server, lead,
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "[MDN: Array methods](https://developer.mozilla.org/" in copied
     assert "for Amal" in copied
-    assert f"Next call\n{when} (Europe/London time)" in copied
+    # All three trainees live in London: one line, with their names.
+    assert f"Next call\n- {when} (Europe/London time) for Amal, Bogdan, Chen" in copied
     assert "Amal: Did the homework: The quiz app" in copied
     assert "Bogdan: Explained his loop step by step" in copied
 
