@@ -25,6 +25,7 @@ from mentorplan.lib.testing import (
     start_call,
 )
 from mentorplan.lib.testing_browser import SCREENSHOTS, assert_accessible
+from mentorplan.wrapup.models import CalendarFeed
 
 pytestmark = pytest.mark.browser
 
@@ -271,3 +272,19 @@ def test_sharing_on_a_phone_keeps_the_runner_usable(phone, live_server, lead, ca
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.screenshot(path=SCREENSHOTS / "runner-sharing-phone.png", full_page=True)
     assert_accessible(phone)
+
+
+def test_the_calendar_address_is_off_screen_while_sharing(page, live_server, lead):
+    feed = CalendarFeed.objects.create(user=lead)
+    log_in(page, live_server, lead)
+    page.goto("/wrap-up/calendar/")
+    assert feed.token in on_screen(page)
+
+    switch(page, pressed=True)
+
+    assert feed.token not in on_screen(page)
+    expect(page.get_by_role("heading", name="Your sessions in your calendar")).to_be_visible()
+    assert_accessible(page)
+
+    switch(page, pressed=False)
+    assert feed.token in on_screen(page)
