@@ -2,7 +2,7 @@ import random
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from django.conf import settings
@@ -216,6 +216,11 @@ class Call(models.Model):
         """When the session took place: its start once it has run, else its planned time.
         Queries use `held_at_expression()` for the same fact."""
         return self.started_at or self.scheduled_at
+
+    def held_on(self) -> date:
+        """The day the session took place (or will), in the group's time zone: the day whose
+        goals its catch-up reviews and that its reminders name for the group."""
+        return timezone.localdate(self.held_at, self.group.zone())
 
     def local_times(self) -> list[LocalTime]:
         """The planned start in each active trainee's time zone, one line per zone."""

@@ -41,10 +41,9 @@ class GoalQuerySet(models.QuerySet["Goal"]):
     def due_at(self, call: Call) -> "GoalQuerySet":
         """What goal catch-up at `call` reviews: the group's open goals due on or before the
         session's date in the group's time zone, of people still in the group."""
-        day = timezone.localdate(call.scheduled_at, call.group.zone())
         return (
             self.open()
-            .filter(group=call.group, deadline__lte=day)
+            .filter(group=call.group, deadline__lte=call.held_on())
             .exclude(set_in=call)
             .exclude(trainee__is_active=False)
         )

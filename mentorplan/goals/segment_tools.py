@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.db.models import Q
-from django.utils import timezone
 
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.calls.tools import register
@@ -24,7 +23,7 @@ def catchup_context(
 ) -> dict[str, Any]:
     """Open goals due by this session, those due before the next one ("coming up"), and the
     ones already reviewed in this session with their outcome."""
-    day = timezone.localdate(call.scheduled_at)
+    day = call.held_on()
     horizon = next_session_date(call, call.group)
     # An outcome undone puts the goal back among those to review.
     reviews = {

@@ -203,3 +203,24 @@ def test_each_outcome_is_one_tap(client, group):
     form = form[: form.index("</form>")]
     for outcome in ["met", "partly", "missed", "extended"]:
         assert f'<button type="submit" name="outcome" value="{outcome}"' in form
+
+
+def test_catch_up_reviews_the_goals_the_reminder_named_whatever_the_readers_zone(client, mentor):
+    """The group's day is the lead's: 18:00 UTC on Monday is already Tuesday in Auckland. A
+    co-mentor in London sees as due the same goals the reminder listed, not Monday's."""
+    lead = make_mentor(display_name="Aroha", timezone="Pacific/Auckland")
+    group = make_group(lead)
+    group.memberships.create(user=mentor, role=Role.CO_MENTOR)
+    mentor.timezone = "Europe/London"
+    mentor.save(update_fields=["timezone"])
+    amal = make_trainee(group, name="Amal")
+    make_goal(amal, text="Due on Tuesday", deadline=_day(15))
+    make_goal(amal, text="Due on Wednesday", deadline=_day(16))
+    call = _plan(group, NOW)
+
+    response = client.get(_url(_at_catch_up(call)))
+
+    due, coming, _ = _parts(response)
+    assert "Due on Tuesday" in due
+    assert "Due on Wednesday" in coming
+    assert [g.text for g in Goal.objects.due_at(call)] == ["Due on Tuesday"]
