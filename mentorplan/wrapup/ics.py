@@ -30,7 +30,7 @@ def invite_description(call: Call) -> str:
         return summary.as_markdown(shared)
     starts = "\n".join(
         f"- {t.when} ({t.zone} time){f' for {t.names}' if t.names else ''}"
-        for t in summary._next_times(call, call.group.zone())
+        for t in summary.next_times_of(call, call.group.zone())
     )
     notes = summary.as_markdown(shared) if shared else f"Session plan: {call.plan_title}.\n"
     return f"Starts:\n{starts}\n\n{notes}"

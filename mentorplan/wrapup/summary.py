@@ -84,7 +84,7 @@ class Summary:
         return lines
 
 
-def _next_times(following: Call, zone: ZoneInfo) -> list[NextTime]:
+def next_times_of(following: Call, zone: ZoneInfo) -> list[NextTime]:
     """The next call in each trainee's zone; in the group's zone when it has no trainees."""
     times = following.local_times()
     if not times:
@@ -138,7 +138,7 @@ def build(call: Call) -> Summary:
     )
     summary.next_call = call.following()
     if summary.next_call is not None:
-        summary.next_times = _next_times(summary.next_call, summary.zone)
+        summary.next_times = next_times_of(summary.next_call, summary.zone)
     return summary
 
 
