@@ -32,7 +32,7 @@ def main() -> None:
 
     from mentorplan import urls
     from mentorplan.calls.models import NoteLevel
-    from mentorplan.lib.testing import (
+    from mentorplan.testing import (
         check_in,
         end_call,
         make_call,

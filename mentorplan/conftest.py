@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from mentorplan.lib.testing_browser import assert_accessible, watch_console
+from mentorplan.testing.browser import assert_accessible, watch_console
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests are
 # still plain synchronous calls, so Django's guard against async contexts does not apply to them.

@@ -5,9 +5,9 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.http import MentorRequest
 
 
 def get_call(request: MentorRequest, key: "UUID | str", *, lock: bool = False) -> Call:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from mentorplan.accounts.http import MentorRequest
     from mentorplan.calls.models import Call, CallSegment
-    from mentorplan.lib.http import MentorRequest
 
 ContextFunction = Callable[["MentorRequest", "Call", "CallSegment"], dict[str, Any]]
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.forms import AttendanceForm, CallForm, ControlForm, NoteForm
 from mentorplan.calls.models import (
@@ -23,7 +24,6 @@ from mentorplan.calls.models import (
 )
 from mentorplan.calls.tools import tools_for
 from mentorplan.groups.access import get_group
-from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import PlanTemplate, SegmentKind
 
 GET = ["GET", "HEAD"]

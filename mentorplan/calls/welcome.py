@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import (
     Attendance,
     AttendanceStatus,
@@ -12,7 +13,6 @@ from mentorplan.calls.models import (
     NoteLevel,
 )
 from mentorplan.calls.tools import register
-from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import SegmentKind
 
 

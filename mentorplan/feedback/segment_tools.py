@@ -2,12 +2,12 @@
 
 from typing import Any
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.calls.tools import register
 from mentorplan.feedback import pea
 from mentorplan.feedback.forms import FeedbackForm
 from mentorplan.feedback.models import Feedback
-from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import SegmentKind
 
 

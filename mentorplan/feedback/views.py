@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.models import held_at_expression
 from mentorplan.feedback import pea
@@ -12,7 +13,7 @@ from mentorplan.feedback.models import Feedback, check_ins
 from mentorplan.feedback.segment_tools import feedback_context
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group
-from mentorplan.lib.http import MentorRequest, form_errors
+from mentorplan.lib.http import form_errors
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.recap.models import Topic
 

@@ -4,12 +4,12 @@ from typing import Any
 
 from django.db.models import Q
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.calls.tools import register
 from mentorplan.goals.forms import GoalForm, ReviewForm, owner_choices
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus
 from mentorplan.goals.queries import next_session_date
-from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import SegmentKind
 
 

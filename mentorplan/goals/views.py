@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call
 from mentorplan.goals import actions
 from mentorplan.goals.forms import ALREADY_CLOSED, GoalForm, ReviewForm
@@ -19,7 +20,6 @@ from mentorplan.goals.queries import next_session_date, people_with_goals, smart
 from mentorplan.goals.segment_tools import catchup_context, setting_context
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
-from mentorplan.lib.http import MentorRequest
 
 GET = ["GET", "HEAD"]
 PER_PAGE = 30

@@ -7,8 +7,8 @@ import uuid
 
 from django.http import Http404
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.groups.models import Group, Membership, Trainee
-from mentorplan.lib.http import MentorRequest
 
 
 def _as_uuid(key: object) -> uuid.UUID:

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.groups.access import get_group, get_trainee, groups_for
 from mentorplan.groups.forms import GroupForm, InvitationForm, TraineeEditForm, TraineeForm
 from mentorplan.groups.models import Group, Invitation, Membership, Role
-from mentorplan.lib.http import MentorRequest
 
 GET = ["GET", "HEAD"]
 GET_POST = ["GET", "HEAD", "POST"]

@@ -1,20 +1,12 @@
-"""Types for requests as our views see them: a signed-in mentor, with htmx details attached."""
+"""Small helpers for requests and forms, free of the project's own models."""
 
 from django.forms import BaseForm
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
-from mentorplan.accounts.models import User
-
 
 class HtmxRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-class MentorRequest(HtmxRequest):
-    """Every view outside the few public ones: LoginRequiredMiddleware guarantees the user."""
-
-    user: User
 
 
 def form_errors(form: BaseForm) -> str:

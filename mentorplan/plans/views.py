@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentorplan.lib.http import MentorRequest
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.plans.forms import PlanTemplateForm, SegmentForm
 from mentorplan.plans.models import PlanSegment, PlanTemplate
 

@@ -4,9 +4,9 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.calls.tools import register
-from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, WorkForm
 from mentorplan.recap.models import (

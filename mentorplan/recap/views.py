@@ -5,9 +5,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.models import Call
-from mentorplan.lib.http import MentorRequest, form_errors
+from mentorplan.lib.http import form_errors
 from mentorplan.recap import actions
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, TopicStatusForm, WorkForm
 from mentorplan.recap.models import Topic, TopicPerson, TopicWork

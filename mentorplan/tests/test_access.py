@@ -32,7 +32,9 @@ from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.goals.models import Goal
 from mentorplan.groups.models import Group, Invitation, Role, Trainee
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import PlanSegment, PlanTemplate
+from mentorplan.recap.models import Topic
+from mentorplan.testing import (
     default_plan,
     make_call,
     make_goal,
@@ -44,8 +46,6 @@ from mentorplan.lib.testing import (
     make_trainee,
     start_call,
 )
-from mentorplan.plans.models import PlanSegment, PlanTemplate
-from mentorplan.recap.models import Topic
 from mentorplan.wrapup.models import Resource, Win
 
 # Namespaces that are not ours to check: their views have their own access rules.

@@ -2,9 +2,9 @@
 
 from typing import Any
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.calls.tools import register
-from mentorplan.lib.http import MentorRequest
 from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import moments

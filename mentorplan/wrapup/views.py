@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call
 from mentorplan.calls.models import Call
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group
-from mentorplan.lib.http import MentorRequest, form_errors
+from mentorplan.lib.http import form_errors
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import ics, progress, summary
 from mentorplan.wrapup.forms import CheckForm, FollowUpForm, ResourceForm, ShareForm, WinForm

@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from mentorplan.lib.testing import PASSWORD, make_group, make_mentor, make_trainee
 from mentorplan.plans.forms import MINUTES_MESSAGE
+from mentorplan.testing import PASSWORD, make_group, make_mentor, make_trainee
 
 pytestmark = pytest.mark.browser
 

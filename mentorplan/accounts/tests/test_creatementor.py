@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from mentorplan.accounts.models import User
-from mentorplan.lib.testing import make_mentor
+from mentorplan.testing import make_mentor
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth import get_user
 from django.urls import reverse
 
-from mentorplan.lib.testing import PASSWORD, make_group, make_mentor
+from mentorplan.testing import PASSWORD, make_group, make_mentor
 
 pytestmark = pytest.mark.django_db
 

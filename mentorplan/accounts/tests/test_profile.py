@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import field_errors, make_mentor
+from mentorplan.testing import field_errors, make_mentor
 
 pytestmark = pytest.mark.django_db
 

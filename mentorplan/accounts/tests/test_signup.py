@@ -3,7 +3,7 @@ from django.contrib.auth import get_user
 from django.urls import reverse
 
 from mentorplan.accounts.models import User
-from mentorplan.lib.testing import PASSWORD, field_errors, make_mentor
+from mentorplan.testing import PASSWORD, field_errors, make_mentor
 
 pytestmark = pytest.mark.django_db
 

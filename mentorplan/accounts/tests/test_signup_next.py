@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.groups.models import Membership, Role
-from mentorplan.lib.testing import make_group, make_invitation, make_mentor
+from mentorplan.testing import make_group, make_invitation, make_mentor
 
 FORM = {
     "email": "robin@example.org",

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from mentorplan.calls.models import Attendance, Call
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     is_partial,
     make_call,
     make_group,

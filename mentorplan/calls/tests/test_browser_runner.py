@@ -20,8 +20,8 @@ from playwright.sync_api import expect
 from mentorplan.calls import views
 from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel
 from mentorplan.groups.models import Role
-from mentorplan.lib.testing import default_plan, make_group, make_mentor, make_trainee
-from mentorplan.lib.testing_browser import SCREENSHOTS, watch_console
+from mentorplan.testing import default_plan, make_group, make_mentor, make_trainee
+from mentorplan.testing.browser import SCREENSHOTS, watch_console
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from mentorplan.calls.models import Call, Note, NoteLevel
 from mentorplan.calls.tests.test_browser_runner import log_in
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     default_plan,
     make_feedback,
     make_goal,
@@ -24,7 +24,7 @@ from mentorplan.lib.testing import (
     make_trainee,
     start_call,
 )
-from mentorplan.lib.testing_browser import SCREENSHOTS, assert_accessible
+from mentorplan.testing.browser import SCREENSHOTS, assert_accessible
 from mentorplan.wrapup.models import CalendarFeed
 
 pytestmark = pytest.mark.browser

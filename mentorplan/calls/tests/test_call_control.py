@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from mentorplan.calls.models import Call, Status
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     end_call,
     is_partial,
     make_call,

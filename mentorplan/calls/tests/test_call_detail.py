@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note, NoteLevel
 from mentorplan.groups.models import Group, Membership, Role
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     end_call,
     is_partial,
     make_call,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from mentorplan.calls.forms import LENGTH_MESSAGE
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     default_plan,
     field_errors,
     make_group,

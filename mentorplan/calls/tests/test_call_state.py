@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.lib.testing import make_call, make_group, make_mentor, start_call
+from mentorplan.testing import make_call, make_group, make_mentor, start_call
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Call, Clock, SegmentView, Status
 from mentorplan.calls.timing import clock_text
-from mentorplan.lib.testing import make_call, make_group, make_mentor
+from mentorplan.testing import make_call, make_group, make_mentor
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorplan.calls.models import BrainGame, Call, GameSuggestion
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     end_call,
     is_partial,
     make_call,

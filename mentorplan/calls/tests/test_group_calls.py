@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     end_call,
     is_partial,
     make_call,

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.lib.testing import end_call, make_call, make_group, make_mentor, page_text
+from mentorplan.testing import end_call, make_call, make_group, make_mentor, page_text
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from mentorplan.calls.forms import NOTE_MAX_CHARS
 from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel
 from mentorplan.groups.models import Membership, Role
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     end_call,
     make_call,
     make_group,
@@ -293,7 +293,7 @@ def test_wrong_method(client, segment):
 @pytest.mark.django_db
 def test_a_stale_version_for_a_note_nobody_wrote_yet_leaves_no_row(client):
     from mentorplan.calls.models import Note
-    from mentorplan.lib.testing import make_call, make_group, make_mentor, start_call
+    from mentorplan.testing import make_call, make_group, make_mentor, start_call
 
     mentor = make_mentor()
     call = start_call(make_call(make_group(mentor)))

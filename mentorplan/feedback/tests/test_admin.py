@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from mentorplan.calls.models import Note, NoteLevel
 from mentorplan.feedback.models import Feedback
-from mentorplan.lib.testing import make_call, make_feedback, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_call, make_feedback, make_group, make_mentor, make_trainee
 
 
 @pytest.mark.django_db

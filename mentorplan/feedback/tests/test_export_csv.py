@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Call, Note, NoteLevel
 from mentorplan.groups.models import Group
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     end_call,
     make_call,
     make_feedback,

@@ -9,9 +9,9 @@ from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call
 from mentorplan.feedback.models import Feedback
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.testing import at_segment, make_call, make_group, make_mentor, make_trainee
-from mentorplan.lib.testing_race import at_once, meeting_before_save, needs_postgresql
 from mentorplan.plans.models import SegmentKind
+from mentorplan.testing import at_segment, make_call, make_group, make_mentor, make_trainee
+from mentorplan.testing.race import at_once, meeting_before_save, needs_postgresql
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from django.urls import reverse
 from mentorplan.calls.models import Call
 from mentorplan.feedback.models import Feedback
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.testing import (
     at_segment,
     field_errors,
     is_partial,
@@ -17,7 +18,6 @@ from mentorplan.lib.testing import (
     make_trainee,
     page_text,
 )
-from mentorplan.plans.models import SegmentKind
 
 pytestmark = pytest.mark.django_db
 

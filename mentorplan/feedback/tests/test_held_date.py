@@ -16,7 +16,7 @@ from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call
 from mentorplan.feedback.models import Feedback
 from mentorplan.groups.models import Group, Membership, Role
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     check_in,
     end_call,
     make_call,

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from mentorplan.feedback.models import Feedback
 from mentorplan.groups.models import Group
-from mentorplan.lib.testing import is_partial, make_group, make_mentor, make_trainee
+from mentorplan.testing import is_partial, make_group, make_mentor, make_trainee
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from mentorplan.calls.models import AttendanceStatus
 from mentorplan.feedback.models import is_stale
 from mentorplan.groups.models import Group, Trainee
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     check_in,
     end_call,
     make_call,

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Call, Note, NoteLevel
 from mentorplan.groups.models import Group, Membership, Role
-from mentorplan.lib.testing import (
+from mentorplan.recap.models import TopicPerson, TopicStatus
+from mentorplan.testing import (
     end_call,
     is_partial,
     make_call,
@@ -24,7 +25,6 @@ from mentorplan.lib.testing import (
     make_trainee,
     page_text,
 )
-from mentorplan.recap.models import TopicPerson, TopicStatus
 
 pytestmark = pytest.mark.django_db
 

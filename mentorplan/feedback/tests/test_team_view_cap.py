@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.feedback import views
-from mentorplan.lib.testing import make_call, make_feedback, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_call, make_feedback, make_group, make_mentor, make_trainee
 
 
 @pytest.mark.django_db

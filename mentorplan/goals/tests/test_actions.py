@@ -7,7 +7,7 @@ import time_machine
 
 from mentorplan.goals import actions
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus, NextStep, ReviewOutcome
-from mentorplan.lib.testing import make_call, make_goal, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_call, make_goal, make_group, make_mentor, make_trainee
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from django.apps import apps
 from django.utils import timezone
 
 from mentorplan.goals.models import GoalStatus
-from mentorplan.lib.testing import (
+from mentorplan.recap.models import TopicPerson, TopicStatus, Understanding
+from mentorplan.testing import (
     end_call,
     make_call,
     make_goal,
@@ -18,7 +19,6 @@ from mentorplan.lib.testing import (
     make_topic,
     make_trainee,
 )
-from mentorplan.recap.models import TopicPerson, TopicStatus, Understanding
 
 pytestmark = pytest.mark.django_db
 

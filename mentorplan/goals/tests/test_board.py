@@ -11,7 +11,7 @@ from django.urls import reverse
 from mentorplan.goals import actions
 from mentorplan.goals.models import GoalStatus, NextStep
 from mentorplan.groups.models import Group, Role
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     is_partial,
     make_goal,
     make_group,

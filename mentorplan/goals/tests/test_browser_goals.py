@@ -11,8 +11,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus, ReviewOutcome
-from mentorplan.lib.testing import PASSWORD, make_group, make_mentor, make_trainee
-from mentorplan.lib.testing_browser import SCREENSHOTS
+from mentorplan.testing import PASSWORD, make_group, make_mentor, make_trainee
+from mentorplan.testing.browser import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from mentorplan.accounts.models import User
 from mentorplan.goals.models import Goal, GoalStatus
-from mentorplan.lib.testing import make_goal, make_group, make_mentor, make_trainee
-from mentorplan.lib.testing_race import at_once, meeting_before_save, needs_postgresql
+from mentorplan.testing import make_goal, make_group, make_mentor, make_trainee
+from mentorplan.testing.race import at_once, meeting_before_save, needs_postgresql
 
 
 @pytest.fixture

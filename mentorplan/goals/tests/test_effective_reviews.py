@@ -4,7 +4,7 @@ import pytest
 
 from mentorplan.goals import actions
 from mentorplan.goals.models import GoalEvent, NextStep
-from mentorplan.lib.testing import make_call, make_goal, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_call, make_goal, make_group, make_mentor, make_trainee
 
 pytestmark = pytest.mark.django_db
 

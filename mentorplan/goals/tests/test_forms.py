@@ -8,7 +8,7 @@ from django.forms.utils import ErrorDict
 
 from mentorplan.goals.forms import ALREADY_CLOSED, PAST_DEADLINE, ReviewForm
 from mentorplan.goals.models import GoalStatus
-from mentorplan.lib.testing import make_goal, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_goal, make_group, make_mentor, make_trainee
 
 NOW = datetime(2030, 1, 14, 12, 0, tzinfo=UTC)
 

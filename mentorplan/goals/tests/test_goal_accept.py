@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from mentorplan.goals.models import Goal, GoalEvent
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     is_partial,
     make_call,
     make_goal,

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from mentorplan.goals.models import Goal, GoalEvent
 from mentorplan.groups.models import Group
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     is_partial,
     make_call,
     make_goal,

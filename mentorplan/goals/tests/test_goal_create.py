@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from mentorplan.goals.models import Goal, GoalEvent
 from mentorplan.groups.models import Group, Role
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     field_errors,
     is_partial,
     make_call,

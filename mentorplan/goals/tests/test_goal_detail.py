@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from mentorplan.goals import actions
 from mentorplan.goals.models import Goal, GoalEvent, NextStep, ReviewOutcome
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     field_errors,
     make_goal,
     make_group,

@@ -3,7 +3,8 @@ from django.urls import reverse
 
 from mentorplan.goals import actions
 from mentorplan.goals.models import GoalEvent, GoalStatus, ReviewOutcome
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.testing import (
     at_segment,
     is_partial,
     make_call,
@@ -12,7 +13,6 @@ from mentorplan.lib.testing import (
     make_mentor,
     make_trainee,
 )
-from mentorplan.plans.models import SegmentKind
 
 
 @pytest.fixture

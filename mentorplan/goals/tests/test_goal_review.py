@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     field_errors,
     is_partial,
     make_call,

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mentorplan.lib.testing import make_goal, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_goal, make_group, make_mentor, make_trainee
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import time_machine
 from django.db import IntegrityError, transaction
 
 from mentorplan.goals.models import FollowThrough, Goal, GoalStatus, follow_through
-from mentorplan.lib.testing import make_goal, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_goal, make_group, make_mentor, make_trainee
 
 pytestmark = pytest.mark.django_db
 

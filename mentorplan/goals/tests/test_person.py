@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from mentorplan.goals.models import Goal, GoalStatus
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.testing import make_goal, make_group, make_mentor, make_trainee, page_text
+from mentorplan.testing import make_goal, make_group, make_mentor, make_trainee, page_text
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from mentorplan.calls.models import Call
 from mentorplan.goals.models import Goal
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     default_plan,
     is_partial,
     make_goal,

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.groups.models import Group, Role
-from mentorplan.lib.testing import field_errors, make_mentor
+from mentorplan.testing import field_errors, make_mentor
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.groups.models import Role
-from mentorplan.lib.testing import make_group, make_invitation, make_mentor, make_trainee
+from mentorplan.testing import make_group, make_invitation, make_mentor, make_trainee
 
 pytestmark = pytest.mark.django_db
 

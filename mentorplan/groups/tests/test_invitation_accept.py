@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorplan.groups.models import INVITATION_LIFETIME, Group, Invitation, Role
-from mentorplan.lib.testing import make_group, make_invitation, make_mentor, page_text
+from mentorplan.testing import make_group, make_invitation, make_mentor, page_text
 
 pytestmark = pytest.mark.django_db
 

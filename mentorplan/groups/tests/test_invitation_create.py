@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from mentorplan.groups.models import Group, Invitation, Role
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     field_errors,
     is_partial,
     make_group,

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.groups.models import Invitation, Role
-from mentorplan.lib.testing import make_group, make_invitation, make_mentor, page_text
+from mentorplan.testing import make_group, make_invitation, make_mentor, page_text
 
 pytestmark = pytest.mark.django_db
 

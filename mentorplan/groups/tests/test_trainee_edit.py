@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.groups.models import Role, Trainee
-from mentorplan.lib.testing import field_errors, make_group, make_mentor, make_trainee, page_text
+from mentorplan.testing import field_errors, make_group, make_mentor, make_trainee, page_text
 
 pytestmark = pytest.mark.django_db
 

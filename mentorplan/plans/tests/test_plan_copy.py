@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import default_plan, make_mentor, make_plan, page_text, plan_rows
 from mentorplan.plans.models import PlanTemplate
+from mentorplan.testing import default_plan, make_mentor, make_plan, page_text, plan_rows
 
 pytestmark = pytest.mark.django_db
 

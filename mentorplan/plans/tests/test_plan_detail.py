@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import PlanTemplate
+from mentorplan.testing import (
     default_plan,
     is_partial,
     make_mentor,
@@ -9,7 +10,6 @@ from mentorplan.lib.testing import (
     plan_rows,
     plan_total,
 )
-from mentorplan.plans.models import PlanTemplate
 
 pytestmark = pytest.mark.django_db
 

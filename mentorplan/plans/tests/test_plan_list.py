@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import default_plan, make_mentor, make_plan, page_text
+from mentorplan.testing import default_plan, make_mentor, make_plan, page_text
 
 pytestmark = pytest.mark.django_db
 

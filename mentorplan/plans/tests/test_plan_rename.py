@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import PlanTemplate
+from mentorplan.testing import (
     default_plan,
     field_errors,
     is_partial,
@@ -9,7 +10,6 @@ from mentorplan.lib.testing import (
     make_plan,
     page_text,
 )
-from mentorplan.plans.models import PlanTemplate
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import (
+from mentorplan.plans.forms import MINUTES_MESSAGE
+from mentorplan.plans.models import PlanSegment, PlanTemplate
+from mentorplan.testing import (
     default_plan,
     field_errors,
     is_partial,
@@ -11,8 +13,6 @@ from mentorplan.lib.testing import (
     plan_rows,
     plan_total,
 )
-from mentorplan.plans.forms import MINUTES_MESSAGE
-from mentorplan.plans.models import PlanSegment, PlanTemplate
 
 pytestmark = pytest.mark.django_db
 

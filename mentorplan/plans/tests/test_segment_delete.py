@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import PlanSegment, PlanTemplate
+from mentorplan.testing import (
     default_plan,
     is_partial,
     make_mentor,
@@ -10,7 +11,6 @@ from mentorplan.lib.testing import (
     plan_rows,
     plan_total,
 )
-from mentorplan.plans.models import PlanSegment, PlanTemplate
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import default_plan, is_partial, make_mentor, make_plan, plan_rows
 from mentorplan.plans.models import PlanSegment, PlanTemplate
+from mentorplan.testing import default_plan, is_partial, make_mentor, make_plan, plan_rows
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from playwright.sync_api import expect
 
 from mentorplan.calls.models import Note, NoteLevel
 from mentorplan.feedback.models import Feedback
-from mentorplan.lib.testing import PASSWORD, make_call, make_group, make_mentor, make_trainee
-from mentorplan.lib.testing_browser import SCREENSHOTS
 from mentorplan.recap.models import Topic, TopicPerson, TopicStatus, TopicWork
+from mentorplan.testing import PASSWORD, make_call, make_group, make_mentor, make_trainee
+from mentorplan.testing.browser import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,9 @@ from django.urls import reverse
 from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.recap.models import Method, RetroAnswer, Topic, TopicWork
+from mentorplan.testing import (
     at_segment,
     make_call,
     make_group,
@@ -16,9 +18,7 @@ from mentorplan.lib.testing import (
     make_topic,
     make_trainee,
 )
-from mentorplan.lib.testing_race import at_once, meeting_before_save, needs_postgresql
-from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.models import Method, RetroAnswer, Topic, TopicWork
+from mentorplan.testing.race import at_once, meeting_before_save, needs_postgresql
 
 
 @pytest.fixture

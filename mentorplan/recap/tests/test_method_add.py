@@ -6,7 +6,10 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.recap.models import Method
+from mentorplan.recap.tests.pages import runner
+from mentorplan.testing import (
     at_segment,
     field_errors,
     is_partial,
@@ -17,9 +20,6 @@ from mentorplan.lib.testing import (
     make_trainee,
     page_text,
 )
-from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.models import Method
-from mentorplan.recap.tests.pages import runner
 
 pytestmark = pytest.mark.django_db
 

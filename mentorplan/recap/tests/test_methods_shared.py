@@ -1,9 +1,9 @@
 import pytest
 
 from mentorplan.groups.models import Role
-from mentorplan.lib.testing import make_call, make_group, make_mentor, start_call
 from mentorplan.recap.models import Method
 from mentorplan.recap.segment_tools import methods_for
+from mentorplan.testing import make_call, make_group, make_mentor, start_call
 
 
 @pytest.mark.django_db

@@ -6,7 +6,10 @@ from django.test.utils import CaptureQueriesContext
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.recap.actions import save_retro
+from mentorplan.recap.tests.pages import runner, topic_queue
+from mentorplan.testing import (
     at_segment,
     make_call,
     make_feedback,
@@ -15,9 +18,6 @@ from mentorplan.lib.testing import (
     make_mentor,
     make_trainee,
 )
-from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.actions import save_retro
-from mentorplan.recap.tests.pages import runner, topic_queue
 
 pytestmark = pytest.mark.django_db
 

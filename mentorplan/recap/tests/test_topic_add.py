@@ -4,7 +4,10 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.recap.models import TopicPerson
+from mentorplan.recap.tests.pages import runner, topic_queue
+from mentorplan.testing import (
     at_segment,
     is_partial,
     make_call,
@@ -14,9 +17,6 @@ from mentorplan.lib.testing import (
     make_trainee,
     page_text,
 )
-from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.models import TopicPerson
-from mentorplan.recap.tests.pages import runner, topic_queue
 
 pytestmark = pytest.mark.django_db
 

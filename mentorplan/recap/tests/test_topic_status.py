@@ -7,7 +7,10 @@ from django.urls import reverse
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.recap.models import Topic, TopicPerson
+from mentorplan.recap.tests.pages import runner, topic_queue
+from mentorplan.testing import (
     at_segment,
     is_partial,
     make_call,
@@ -17,9 +20,6 @@ from mentorplan.lib.testing import (
     make_trainee,
     page_text,
 )
-from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.models import Topic, TopicPerson
-from mentorplan.recap.tests.pages import runner, topic_queue
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,11 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group, Trainee
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.recap.actions import save_retro, topic_lines
+from mentorplan.recap.models import Topic, TopicPerson, TopicStatus
+from mentorplan.recap.tests.pages import runner, topic_queue
+from mentorplan.testing import (
     at_segment,
     end_call,
     make_call,
@@ -16,10 +20,6 @@ from mentorplan.lib.testing import (
     make_topic,
     make_trainee,
 )
-from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.actions import save_retro, topic_lines
-from mentorplan.recap.models import Topic, TopicPerson, TopicStatus
-from mentorplan.recap.tests.pages import runner, topic_queue
 
 TECHNICAL = SegmentKind.TECHNICAL
 

@@ -5,14 +5,14 @@ import pytest
 from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group, Trainee
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.testing import (
     at_segment,
     make_call,
     make_group,
     make_mentor,
     make_trainee,
 )
-from mentorplan.plans.models import SegmentKind
 
 
 @pytest.fixture

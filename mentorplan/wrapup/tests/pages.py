@@ -4,7 +4,7 @@ import re
 
 from django.http import HttpResponse
 
-from mentorplan.lib.testing import page_text
+from mentorplan.testing import page_text
 
 HTMX = {"HX-Request": "true"}
 

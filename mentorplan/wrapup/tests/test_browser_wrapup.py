@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 
 from mentorplan.calls.models import Call
 from mentorplan.goals import actions as goal_actions
-from mentorplan.lib.testing import (
+from mentorplan.recap.models import HomeworkDone, RetroAnswer
+from mentorplan.testing import (
     check_in,
     make_call,
     make_goal,
@@ -21,8 +22,7 @@ from mentorplan.lib.testing import (
     make_mentor,
     make_trainee,
 )
-from mentorplan.lib.testing_browser import SCREENSHOTS
-from mentorplan.recap.models import HomeworkDone, RetroAnswer
+from mentorplan.testing.browser import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 

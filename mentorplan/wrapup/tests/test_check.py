@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.lib.testing import is_partial
+from mentorplan.testing import is_partial
 from mentorplan.wrapup.models import WrapupCheck
 from mentorplan.wrapup.tests.pages import HTMX
 

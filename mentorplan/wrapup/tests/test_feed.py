@@ -6,7 +6,7 @@ import time_machine
 from django.urls import reverse
 from icalendar import Calendar
 
-from mentorplan.lib.testing import make_call, make_group, make_mentor
+from mentorplan.testing import make_call, make_group, make_mentor
 from mentorplan.wrapup import ics
 from mentorplan.wrapup.models import CalendarFeed
 from mentorplan.wrapup.tests.calendar_clients import PARSERS, SESSIONS_AROUND_CLOCK_CHANGES

@@ -5,7 +5,7 @@ That an old address stops working is tested in test_feed.py."""
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import make_mentor, page_text
+from mentorplan.testing import make_mentor, page_text
 from mentorplan.wrapup.models import CalendarFeed
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ import time_machine
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.lib.testing import at_segment, is_partial, make_call
 from mentorplan.plans.models import SegmentKind
+from mentorplan.testing import at_segment, is_partial, make_call
 from mentorplan.wrapup.tests.pages import HTMX, text_of
 
 pytestmark = pytest.mark.django_db

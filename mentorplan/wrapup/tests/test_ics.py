@@ -4,7 +4,7 @@ from datetime import datetime
 import pytest
 from icalendar import Calendar
 
-from mentorplan.lib.testing import make_call, make_group, make_mentor
+from mentorplan.testing import make_call, make_group, make_mentor
 from mentorplan.wrapup import ics
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")

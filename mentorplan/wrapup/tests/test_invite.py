@@ -10,7 +10,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from mentorplan.calls.models import Call, Note, NoteLevel
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     check_in,
     end_call,
     make_call,

@@ -12,7 +12,9 @@ from django.utils import timezone
 from mentorplan.calls.models import AttendanceStatus, Call
 from mentorplan.goals import actions as goal_actions
 from mentorplan.groups.models import Group, Trainee
-from mentorplan.lib.testing import (
+from mentorplan.plans.models import SegmentKind
+from mentorplan.recap.models import HomeworkDone, RetroAnswer, TopicStatus
+from mentorplan.testing import (
     at_segment,
     check_in,
     end_call,
@@ -22,8 +24,6 @@ from mentorplan.lib.testing import (
     make_trainee,
     start_call,
 )
-from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.models import HomeworkDone, RetroAnswer, TopicStatus
 from mentorplan.wrapup.models import Win
 from mentorplan.wrapup.tests.pages import HTMX, text_of
 

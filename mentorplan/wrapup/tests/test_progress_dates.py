@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import end_call, make_call, make_group, make_mentor
+from mentorplan.testing import end_call, make_call, make_group, make_mentor
 
 pytestmark = pytest.mark.django_db
 

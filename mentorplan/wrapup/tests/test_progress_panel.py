@@ -14,7 +14,8 @@ from django.utils import timezone
 from mentorplan.calls.models import Call
 from mentorplan.goals import actions as goal_actions
 from mentorplan.groups.models import Group, Trainee
-from mentorplan.lib.testing import (
+from mentorplan.recap.models import Topic, TopicPerson, TopicStatus
+from mentorplan.testing import (
     end_call,
     is_partial,
     make_call,
@@ -23,7 +24,6 @@ from mentorplan.lib.testing import (
     page_text,
     start_call,
 )
-from mentorplan.recap.models import Topic, TopicPerson, TopicStatus
 from mentorplan.wrapup.tests.pages import HTMX
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from mentorplan.calls.models import AttendanceStatus, Call
 from mentorplan.feedback.models import CheckInStatus, Reason
 from mentorplan.goals.models import Goal
 from mentorplan.groups.models import Role
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     check_in,
     end_call,
     make_call,

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import make_mentor, page_text
+from mentorplan.testing import make_mentor, page_text
 from mentorplan.wrapup.models import Resource
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_wrong_method(client, mine):
 
 
 def test_a_removed_resource_stays_in_the_summaries_that_shared_it(client, mine):
-    from mentorplan.lib.testing import make_call, make_group, make_trainee, start_call
+    from mentorplan.testing import make_call, make_group, make_trainee, start_call
     from mentorplan.wrapup import summary
     from mentorplan.wrapup.models import ResourceShare
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from mentorplan.lib.testing import field_errors, make_mentor, page_text
+from mentorplan.testing import field_errors, make_mentor, page_text
 from mentorplan.wrapup.models import Resource
 
 pytestmark = pytest.mark.django_db

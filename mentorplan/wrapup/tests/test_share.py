@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     is_partial,
     make_call,
     make_group,

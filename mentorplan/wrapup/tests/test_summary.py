@@ -2,7 +2,7 @@ import pytest
 
 from mentorplan.calls.models import Note, NoteLevel
 from mentorplan.goals import actions as goal_actions
-from mentorplan.lib.testing import (
+from mentorplan.testing import (
     check_in,
     end_call,
     make_call,

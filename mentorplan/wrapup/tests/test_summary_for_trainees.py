@@ -13,7 +13,8 @@ from mentorplan.calls.models import AttendanceStatus, Call
 from mentorplan.goals import actions as goal_actions
 from mentorplan.goals.models import NextStep
 from mentorplan.groups.models import Group
-from mentorplan.lib.testing import (
+from mentorplan.recap.models import TopicPerson, TopicStatus
+from mentorplan.testing import (
     check_in,
     end_call,
     make_call,
@@ -25,7 +26,6 @@ from mentorplan.lib.testing import (
     make_trainee,
     page_text,
 )
-from mentorplan.recap.models import TopicPerson, TopicStatus
 from mentorplan.wrapup import summary
 
 pytestmark = pytest.mark.django_db

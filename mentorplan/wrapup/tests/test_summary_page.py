@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorplan.calls.models import Call, Note, NoteLevel
-from mentorplan.lib.testing import check_in, end_call, make_call, page_text, start_call
+from mentorplan.testing import check_in, end_call, make_call, page_text, start_call
 from mentorplan.wrapup.models import Resource, ResourceShare
 
 pytestmark = pytest.mark.django_db

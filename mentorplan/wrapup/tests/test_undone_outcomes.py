@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from mentorplan.goals import actions as goal_actions
 from mentorplan.goals.models import NextStep
-from mentorplan.lib.testing import end_call, make_goal
+from mentorplan.testing import end_call, make_goal
 from mentorplan.wrapup import summary
 from mentorplan.wrapup.tests.pages import text_of
 

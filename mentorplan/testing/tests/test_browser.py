@@ -2,7 +2,7 @@
 
 import pytest
 
-from mentorplan.lib.testing_browser import watch_console
+from mentorplan.testing.browser import watch_console
 
 pytestmark = pytest.mark.browser
 
