@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import quote_etag
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
@@ -26,8 +26,6 @@ from mentorplan.calls.tools import tools_for
 from mentorplan.groups.access import get_group
 from mentorplan.plans.models import PlanTemplate, SegmentKind
 
-GET = ["GET", "HEAD"]
-
 
 def _get_segment(request: MentorRequest, key: object) -> CallSegment:
     segment = (
@@ -43,7 +41,7 @@ def _get_segment(request: MentorRequest, key: object) -> CallSegment:
 # --- Planning and lists ---------------------------------------------------------------------------
 
 
-@require_http_methods(GET)
+@require_safe
 def group_calls(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
     calls = Call.objects.filter(group=group)
@@ -124,7 +122,7 @@ def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
     return context
 
 
-@require_http_methods(GET)
+@require_safe
 def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     context = _runner_context(request, call)
@@ -143,7 +141,7 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     return response
 
 
-@require_http_methods(GET)
+@require_safe
 def call_state(request: MentorRequest, key: str) -> HttpResponse:
     """What other screens poll: the version of the live state, answered with 304 when unchanged."""
     call = get_call(request, key)

@@ -1,7 +1,6 @@
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -9,9 +8,6 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, held_at_expression
 from mentorplan.groups.models import Group, Trainee
-
-if TYPE_CHECKING:
-    pass
 
 PEA_LIMIT = 4000
 STALE_AFTER = timedelta(days=14)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
@@ -17,7 +17,6 @@ from mentorplan.lib.http import form_errors
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.recap.models import Topic
 
-GET = ["GET", "HEAD"]
 TEAM_VIEW_ROWS = 100  # the newest; the CSV has every row
 NEWEST = held_at_expression("call__")  # feedback in the order its sessions took place
 
@@ -71,7 +70,7 @@ def _team_rows(group: Group) -> list[dict[str, object]]:
     ]
 
 
-@require_http_methods(GET)
+@require_safe
 def team_view(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
     context = {"group": group, "rows": _team_rows(group), "nav": "groups"}
@@ -92,7 +91,7 @@ def team_view(request: MentorRequest, key: str) -> HttpResponse:
     return render(request, "feedback/team.html", context)
 
 
-@require_http_methods(GET)
+@require_safe
 def export_csv(request: MentorRequest, key: str) -> HttpResponse:
     """The course tracker's mentoring sheet for this group."""
     group, _ = get_group(request, key)

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call
@@ -21,7 +21,6 @@ from mentorplan.goals.segment_tools import catchup_context, setting_context
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
 
-GET = ["GET", "HEAD"]
 PER_PAGE = 30
 
 
@@ -59,7 +58,7 @@ def _board_context(request: MentorRequest, group: Group, **extra: Any) -> dict[s
     return context
 
 
-@require_http_methods(GET)
+@require_safe
 def board(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
     template = "goals/board.html#summary" if request.htmx else "goals/board.html"
@@ -213,7 +212,7 @@ def goal_accept(request: MentorRequest, key: str) -> HttpResponse:
     )
 
 
-@require_http_methods(GET)
+@require_safe
 def person(request: MentorRequest, key: str) -> HttpResponse:
     trainee = get_trainee(request, key)
     goals = list(

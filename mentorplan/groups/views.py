@@ -7,18 +7,17 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.groups.access import get_group, get_trainee, groups_for
 from mentorplan.groups.forms import GroupForm, InvitationForm, TraineeEditForm, TraineeForm
 from mentorplan.groups.models import Group, Invitation, Membership, Role
 
-GET = ["GET", "HEAD"]
 GET_POST = ["GET", "HEAD", "POST"]
 
 
-@require_http_methods(GET)
+@require_safe
 def group_list(request: MentorRequest) -> HttpResponse:
     groups = groups_for(request).annotate(
         active_trainees=Count("trainees", filter=Q(trainees__is_active=True), distinct=True)
@@ -57,7 +56,7 @@ def _detail_context(request: MentorRequest, group: Group, membership: Membership
     return context
 
 
-@require_http_methods(GET)
+@require_safe
 def group_detail(request: MentorRequest, key: str) -> HttpResponse:
     group, membership = get_group(request, key)
     return render(request, "groups/detail.html", _detail_context(request, group, membership))

@@ -3,13 +3,11 @@ from django.db import transaction
 from django.db.models import Count, F, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.plans.forms import PlanTemplateForm, SegmentForm
 from mentorplan.plans.models import PlanSegment, PlanTemplate
-
-GET = ["GET", "HEAD"]
 
 
 def _get_template(request: MentorRequest, key: str, *, editable: bool = False) -> PlanTemplate:
@@ -72,7 +70,7 @@ def _done(request: MentorRequest, template: PlanTemplate, message: str = "") -> 
     return redirect("plans:detail", key=template.key)
 
 
-@require_http_methods(GET)
+@require_safe
 def plan_list(request: MentorRequest) -> HttpResponse:
     plans = (
         PlanTemplate.objects.for_user(request.user)
@@ -83,7 +81,7 @@ def plan_list(request: MentorRequest) -> HttpResponse:
     return render(request, "plans/list.html", {"plans": plans, "nav": "plans"})
 
 
-@require_http_methods(GET)
+@require_safe
 def plan_detail(request: MentorRequest, key: str) -> HttpResponse:
     return _render_editor(request, _get_template(request, key))
 

@@ -1,6 +1,5 @@
 import re
 import uuid
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models, transaction
@@ -8,9 +7,6 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group, Trainee
-
-if TYPE_CHECKING:
-    pass
 
 TEXT_LIMIT = 4000
 

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call
@@ -33,7 +33,6 @@ from mentorplan.wrapup.models import (
 )
 from mentorplan.wrapup.segment_tools import wrapup_context
 
-GET = ["GET", "HEAD"]
 TOOL = "wrapup/tools/wrapup.html"
 
 
@@ -191,7 +190,7 @@ def _preview(markdown: str) -> str:
     return nh3.clean(html, link_rel="noopener noreferrer")
 
 
-@require_http_methods(GET)
+@require_safe
 def summary_page(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     data = summary.build(call)
@@ -207,7 +206,7 @@ def summary_page(request: MentorRequest, key: str) -> HttpResponse:
     return render(request, "wrapup/summary.html", context)
 
 
-@require_http_methods(GET)
+@require_safe
 def invite(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     description = ics.invite_description(call)
@@ -245,7 +244,7 @@ def feed_settings(request: MentorRequest) -> HttpResponse:
 
 
 @login_not_required
-@require_http_methods(GET)
+@require_safe
 def feed(request: MentorRequest, token: str) -> HttpResponse:
     """The calendar a mentor's app subscribes to: upcoming and recent sessions of their groups."""
     subscription = (
@@ -269,7 +268,7 @@ def feed(request: MentorRequest, token: str) -> HttpResponse:
     return response
 
 
-@require_http_methods(GET)
+@require_safe
 def progress_panel(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
     template = "wrapup/progress.html" if request.htmx else "wrapup/progress_page.html"
