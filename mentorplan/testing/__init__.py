@@ -1,10 +1,10 @@
 """Small factories for tests: plain functions, sensible defaults, keyword overrides."""
 
-import html
 import itertools
 import re
 from datetime import datetime, timedelta
 
+from bs4 import BeautifulSoup, Tag
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -105,11 +105,21 @@ def make_invitation(group: Group, email: str = "", **fields: object) -> Invitati
     )
 
 
+def parse(response: HttpResponse) -> BeautifulSoup:
+    """The response's HTML as a tree, to find what a reader sees by element and class."""
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def text_of(element: Tag | None) -> str:
+    """The text of `element` as a reader sees it: runs of white space made one space."""
+    assert element is not None, "the page does not show that element"
+    return " ".join(element.get_text(" ").split())
+
+
 def field_errors(response: HttpResponse, auto_id: str) -> list[str]:
     """The error messages shown next to the form field whose input has the id `auto_id`."""
-    content = response.content.decode()
-    pattern = rf'<p class="error" id="{re.escape(auto_id)}_error(?:_\d+)?">(.*?)</p>'
-    return [html.unescape(message) for message in re.findall(pattern, content, re.DOTALL)]
+    ids = re.compile(rf"^{re.escape(auto_id)}_error(?:_\d+)?$")
+    return [p.get_text() for p in parse(response).find_all("p", class_="error", id=ids)]
 
 
 def is_partial(response: HttpResponse) -> bool:
@@ -120,30 +130,23 @@ def is_partial(response: HttpResponse) -> bool:
 
 def page_text(response: HttpResponse) -> str:
     """The text a reader sees: no tags, entities decoded, runs of white space made one space."""
-    text = re.sub(r"<[^>]*>", " ", response.content.decode())
-    return re.sub(r"\s+", " ", html.unescape(text))
-
-
-_SEGMENT_ROW = re.compile(
-    r'<h2 class="h3">\d+\. (?P<title>.*?)</h2>\s*'
-    r'<span class="segment-minutes">(?P<minutes>\d+) min</span>\s*'
-    r'(?P<flexible><span class="badge">flexible</span>)?'
-)
+    return text_of(parse(response))
 
 
 def plan_rows(response: HttpResponse) -> list[tuple[str, int, bool]]:
     """The segments a plan page shows, in order: (title, minutes, flexible)."""
-    return [
-        (html.unescape(match["title"]), int(match["minutes"]), bool(match["flexible"]))
-        for match in _SEGMENT_ROW.finditer(response.content.decode())
-    ]
+    rows = []
+    for head in parse(response).select("li.segment .segment-head"):
+        title = text_of(head.h2).split(". ", 1)[1]
+        minutes = text_of(head.select_one(".segment-minutes")).removesuffix(" min")
+        flexible = any(text_of(badge) == "flexible" for badge in head.select(".badge"))
+        rows.append((title, int(minutes), flexible))
+    return rows
 
 
 def plan_total(response: HttpResponse) -> int:
     """The total planned minutes a plan page shows."""
-    match = re.search(r'id="plan-total">(\d+) min<', response.content.decode())
-    assert match, "the page shows no total"
-    return int(match[1])
+    return int(text_of(parse(response).find(id="plan-total")).removesuffix(" min"))
 
 
 def make_goal(owner: Trainee | User, group: Group | None = None, **fields: object) -> Goal:
