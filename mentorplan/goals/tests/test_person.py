@@ -10,7 +10,15 @@ from django.urls import reverse
 
 from mentorplan.goals.models import Goal, GoalStatus
 from mentorplan.groups.models import Trainee
-from mentorplan.testing import make_goal, make_group, make_mentor, make_trainee, page_text
+from mentorplan.testing import (
+    make_goal,
+    make_group,
+    make_mentor,
+    make_trainee,
+    page_text,
+    parse,
+    text_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +122,16 @@ def test_the_number_of_queries_does_not_grow_with_the_goals(client, trainee):
             _goal(trainee, f"Smaller {n}", TODAY, replaces=goal)
 
     assert _queries(client, _url(trainee)) == one
+
+
+def test_each_goal_shows_its_state_overdue_only_when_open_and_past_its_deadline(client, trainee):
+    _goal(trainee, "Due yesterday", TODAY - timedelta(days=1))
+    _goal(trainee, "Due today", TODAY)
+    _goal(trainee, "Met late", TODAY - timedelta(days=9), status=GoalStatus.MET, closed_on=TODAY)
+
+    rows = parse(client.get(_url(trainee))).select("li.row")
+
+    states = {
+        text_of(row.select_one(".goal-text")): text_of(row.select(".badge")[-1]) for row in rows
+    }
+    assert states == {"Due yesterday": "overdue", "Due today": "open", "Met late": "Met"}
