@@ -10,6 +10,8 @@ USAGE = """usage: mentorplan COMMAND [options]
   migrate                create or update the database
   creatementor           create a mentor account (add --staff for the admin site)
   demo                   add a demo mentor with a group of three trainees
+  export                 export a group or one trainee (--group KEY / --trainee KEY)
+  erase-trainee KEY      erase a trainee and everything about them, for good
   help                   list every command
 """
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "mentorplan.recap",
     "mentorplan.feedback",
     "mentorplan.wrapup",
+    "mentorplan.records",
 ]
 
 MIDDLEWARE = [

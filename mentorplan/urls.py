@@ -14,6 +14,7 @@ urlpatterns = [
     path("recap/", include("mentorplan.recap.urls")),
     path("feedback/", include("mentorplan.feedback.urls")),
     path("wrap-up/", include("mentorplan.wrapup.urls")),
+    path("records/", include("mentorplan.records.urls")),
     path("calendar/<str:token>.ics", wrapup_views.feed, name="calendar_feed"),
     path("admin/", admin.site.urls),
 ]
