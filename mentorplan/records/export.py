@@ -184,7 +184,7 @@ def _topics(people: Iterable[TopicPerson], dates: dict[int, Any]) -> list[Row]:
             p.topic_id,
             {
                 "title": p.topic.title,
-                "first_raised": dates.get(p.topic.first_call_id),
+                "first_raised": dates.get(p.topic.first_call_id or 0),
                 "people": [],
             },
         )

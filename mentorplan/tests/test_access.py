@@ -140,6 +140,9 @@ ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
     "goals:review": lambda w: {"key": w.goal.key},
     "goals:accept": lambda w: {"key": w.proposal.key},
     "goals:reopen": lambda w: {"key": w.proposal.key},
+    "records:group_export": lambda w: {"key": w.group.key},
+    "records:trainee_export": lambda w: {"key": w.trainee.key},
+    "records:trainee_erase": lambda w: {"key": w.trainee.key},
 }
 
 

@@ -43,8 +43,9 @@ def _found_anywhere(words: set[str], keys: set[str], rows: dict[type[models.Mode
         manager = model._default_manager
         for field in model._meta.concrete_fields:
             name = field.attname
-            if isinstance(field, models.ForeignKey) and field.related_model in rows:
-                hits = manager.filter(**{f"{name}__in": rows[field.related_model]})
+            target = field.related_model
+            if isinstance(field, models.ForeignKey) and isinstance(target, type) and target in rows:
+                hits = manager.filter(**{f"{name}__in": rows[target]})
             elif isinstance(field, models.UUIDField):
                 hits = manager.filter(**{f"{name}__in": [uuid.UUID(k) for k in keys]})
             elif isinstance(field, (models.CharField, models.TextField)):

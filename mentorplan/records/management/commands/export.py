@@ -64,8 +64,9 @@ class Command(BaseCommand):
 
 def _find(model: type[Group] | type[Trainee], key: str, what: str) -> Any:
     try:
-        return model.objects.select_related(*(["group"] if model is Trainee else [])).get(
-            key=uuid.UUID(key)
-        )
-    except (ValueError, model.DoesNotExist):
-        raise CommandError(f"No {what} has the key {key!r}.") from None
+        found = model.objects.filter(key=uuid.UUID(key)).first()
+    except ValueError:
+        found = None
+    if found is None:
+        raise CommandError(f"No {what} has the key {key!r}.")
+    return found
