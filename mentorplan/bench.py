@@ -31,17 +31,15 @@ def main() -> None:
     from django.utils import timezone
 
     from mentorplan import urls
-    from mentorplan.calls.models import NoteLevel
+    from mentorplan.calls.models import Action, NoteLevel
     from mentorplan.testing import (
         check_in,
-        end_call,
         make_call,
         make_goal,
         make_group,
         make_mentor,
         make_topic,
         make_trainee,
-        start_call,
     )
 
     setup_test_environment()
@@ -59,13 +57,14 @@ def main() -> None:
     now = timezone.now()
     for weeks in range(104, 0, -2):  # two years of fortnightly sessions
         call = make_call(group, scheduled_at=now - timedelta(weeks=weeks))
-        start_call(call, call.scheduled_at)
+        call.control(Action.START, now=call.scheduled_at)
         for trainee in trainees:
             check_in(call, trainee)
             make_goal(trainee, deadline=timezone.localdate(call.scheduled_at))
         make_topic(call, f"Topic {weeks}", *trainees)
-        end_call(call, call.scheduled_at + timedelta(minutes=75))
-    live = start_call(make_call(group))
+        call.control(Action.END, now=call.scheduled_at + timedelta(minutes=75))
+    live = make_call(group)
+    live.control(Action.START, now=timezone.now())
     segment = live.segments.first()
     assert segment is not None
 

@@ -3,7 +3,13 @@ from datetime import datetime, timedelta
 from django import forms
 from django.utils import timezone
 
-from mentorplan.calls.models import MAX_CALL_MINUTES, MIN_CALL_MINUTES, AttendanceStatus, NoteLevel
+from mentorplan.calls.models import (
+    MAX_CALL_MINUTES,
+    MIN_CALL_MINUTES,
+    Action,
+    AttendanceStatus,
+    NoteLevel,
+)
 from mentorplan.plans.models import PlanTemplate
 
 LENGTH_MESSAGE = f"A call lasts from {MIN_CALL_MINUTES} to {MAX_CALL_MINUTES} minutes."
@@ -92,11 +98,10 @@ class AttendanceForm(forms.Form):
     status = forms.ChoiceField(choices=AttendanceStatus.choices)
 
 
-CONTROL_ACTIONS = ("start", "pause", "resume", "next", "previous", "jump", "add_time", "end")
-
-
 class ControlForm(forms.Form):
-    action = forms.ChoiceField(choices=[(a, a) for a in CONTROL_ACTIONS])
+    """One press of a runner button; the fields are the arguments of `Call.control`."""
+
+    action = forms.ChoiceField(choices=Action.choices)
     position = forms.IntegerField(required=False, min_value=0)
     minutes = forms.IntegerField(required=False, min_value=1, max_value=30)
     expected = forms.IntegerField(required=False, min_value=0)

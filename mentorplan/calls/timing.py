@@ -1,8 +1,11 @@
-"""How the minutes of a call are shared out. Pure functions on whole seconds, no clock, no database.
+"""How the time of a call is shared out. Pure functions on whole numbers, no clock, no database.
 
 Fixed segments keep what they were planned; flexible segments give and take time first. A flexible
 segment never shrinks below its floor: when even the floors do not fit, the shortfall is reported so
 the runner can say what to cut, instead of silently squeezing a segment to nothing.
+
+`share` works in whichever unit its caller counts in, the same for every figure of one call:
+minutes when a plan is fitted to a call's length (`fit_minutes`), seconds while the call runs.
 """
 
 from dataclasses import dataclass
@@ -16,15 +19,15 @@ PEEK_SECONDS = 60
 
 @dataclass(frozen=True)
 class Slot:
-    planned: int  # in the unit of the call: seconds while running, minutes while planning
+    planned: int  # the time the segment asks for, in the caller's unit
     flexible: bool
 
 
 @dataclass(frozen=True)
 class Shares:
-    seconds: list[int]
+    amounts: list[int]  # the time each slot gets, in the slots' unit, in their order
     shortfall: int  # time that does not fit even with every flexible segment at its floor
-    spare: int  # time left over when nothing flexible can take them
+    spare: int  # time left over when nothing flexible can take it
 
 
 def distribute(total: int, weights: list[int]) -> list[int]:
@@ -78,7 +81,7 @@ def fit_minutes(minutes: list[int], flexible: list[bool], length: int) -> tuple[
     """
     slots = [Slot(m, f) for m, f in zip(minutes, flexible, strict=True)]
     shares = share(slots, length, floor=FLEXIBLE_FLOOR_MINUTES)
-    return shares.seconds, shares.shortfall
+    return shares.amounts, shares.shortfall
 
 
 def clock_text(seconds: float) -> str:

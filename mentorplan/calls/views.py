@@ -2,7 +2,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
+from mentorplan.calls.clock import segment_at
 from mentorplan.calls.forms import AttendanceForm, CallForm, ControlForm, NoteForm
 from mentorplan.calls.models import (
     Attendance,
@@ -107,7 +108,7 @@ def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
             by_segment.setdefault(note.segment_id, []).append(note)
         context["notes"] = [(s, by_segment[s.pk]) for s in segments if s.pk in by_segment]
         return context
-    current = segments[call.current_position or 0]
+    current = segment_at(segments, call.current_position or 0)
     mine = {note.level: note for note in visible.filter(segment=current, trainee__isnull=True)}
     default_level = NoteLevel.PRIVATE if current.kind == SegmentKind.WELCOME else NoteLevel.MENTORS
     context["current"] = current
@@ -163,45 +164,14 @@ def call_state(request: MentorRequest, key: str) -> HttpResponse:
 
 @require_POST
 def call_control(request: MentorRequest, key: str) -> HttpResponse:
+    call = get_call(request, key)
     form = ControlForm(request.POST)
     if not form.is_valid():
-        call = get_call(request, key)
         messages.error(request, "That button did not send what the runner expected. Try again.")
         return _after_change(request, call)
-    action = form.cleaned_data["action"]
-    with transaction.atomic():
-        call = get_call(request, key, lock=True)
-        segments = list(call.segments.select_for_update())
-        expected = form.cleaned_data["expected"]
-        if expected is not None and expected != call.version:
-            # Someone else changed the session a moment ago; show them what it is now.
-            return _after_change(request, call)
-        now = timezone.now()
-        if call.status == Status.ENDED:
-            return _after_change(request, call)
-        if (action == "start") != (call.started_at is None):
-            # Starting twice, or anything else before the start, changes nothing.
-            return _after_change(request, call)
-        if action == "start":
-            call.start(segments, now)
-        elif action == "pause":
-            call.pause(now)
-        elif action == "resume":
-            call.resume(now)
-        elif action in {"next", "previous", "jump"}:
-            position = form.cleaned_data["position"]
-            if action != "jump":
-                position = (call.current_position or 0) + (1 if action == "next" else -1)
-            if position is None or not 0 <= position < len(segments):
-                return _after_change(request, call)
-            call.move_to(segments, position, now)
-        elif action == "add_time":
-            call.add_time(segments, form.cleaned_data["minutes"] or 5)
-        elif action == "end":
-            call.end(segments, now)
-        call.version = F("version") + 1
-        call.save()
-        call.refresh_from_db()
+    # A press that changes nothing (a screen that was behind, a move off the agenda) still gets
+    # the session as it is now.
+    call.control(**form.cleaned_data, now=timezone.now())
     return _after_change(request, call)
 
 

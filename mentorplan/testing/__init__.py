@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from mentorplan.accounts.models import User
-from mentorplan.calls.models import Attendance, AttendanceStatus, Call
+from mentorplan.calls.models import Action, Attendance, AttendanceStatus, Call
 from mentorplan.feedback.models import Feedback
 from mentorplan.goals.models import Goal
 from mentorplan.groups.models import Group, Invitation, Membership, Role, Trainee
@@ -81,18 +81,16 @@ def make_call(
 
 
 def start_call(call: Call, at: datetime | None = None) -> Call:
-    """Start `call`, now unless `at` says when, as the runner's start button does."""
-    call.start(list(call.segments.all()), at or timezone.now())
-    call.save()
+    """Start `call`, now unless `at` says when, with the runner's start button."""
+    call.control(Action.START, now=at or timezone.now())
     return call
 
 
 def end_call(call: Call, at: datetime | None = None) -> Call:
-    """End `call` (starting it first if need be), as the runner's end button does."""
+    """End `call` (starting it first if need be) with the runner's end button."""
     if call.started_at is None:
         start_call(call, at)
-    call.end(list(call.segments.all()), at or timezone.now())
-    call.save()
+    call.control(Action.END, now=at or timezone.now())
     return call
 
 
@@ -164,10 +162,8 @@ def at_segment(call: Call, kind: str, at: datetime | None = None) -> Call:
     """Move `call` (started first if need be) to its first segment of `kind`, as the runner does."""
     if call.started_at is None:
         start_call(call, at)
-    segments = list(call.segments.all())
-    position = next(s.position for s in segments if s.kind == kind)
-    call.move_to(segments, position, at or timezone.now())
-    call.save()
+    position = call.segments.filter(kind=kind).values_list("position", flat=True)[0]
+    call.control(Action.JUMP, position=position, now=at or timezone.now())
     return call
 
 

@@ -63,7 +63,7 @@ def _state(call: Call) -> tuple[object, ...]:
         call.ended_at,
         call.paused_at,
         call.paused_seconds,
-        [(s.spent_seconds, s.extra_seconds) for s in call.segments.all()],
+        [(s.spent_seconds, s.added_seconds) for s in call.segments.all()],
     )
 
 
@@ -120,11 +120,11 @@ def test_next_previous_and_jump(client, live, frozen):
 
 def test_add_time(client, live):
     _post(client, live, "add_time")
-    assert _fresh(live).segments.get(position=0).extra_seconds == 5 * 60
+    assert _fresh(live).segments.get(position=0).added_seconds == 5 * 60
 
     _post(client, live, "add_time", minutes=10)
     call = _fresh(live)
-    assert call.segments.get(position=0).extra_seconds == 15 * 60
+    assert call.segments.get(position=0).added_seconds == 15 * 60
     assert call.clock(list(call.segments.all())).remaining == 25 * 60
 
 

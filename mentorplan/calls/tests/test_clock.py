@@ -13,7 +13,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from mentorplan.calls.models import Call, Clock, SegmentView, Status
+from mentorplan.calls.clock import Clock, SegmentView
+from mentorplan.calls.models import Action, Call, Status
 from mentorplan.calls.timing import clock_text
 from mentorplan.testing import make_call, make_group, make_mentor
 
@@ -43,20 +44,16 @@ def fresh(call: Call) -> Call:
 
 
 def do(call: Call, action: str, *args: int) -> Call:
-    """One change of the live state, as the control view makes it: load, change, save."""
+    """One press of a runner button, as the control view makes it."""
     call = fresh(call)
-    segments = list(call.segments.all())
     now = timezone.now()
     match action:
-        case "start" | "end":
-            getattr(call, action)(segments, now)
-        case "pause" | "resume":
-            getattr(call, action)(now)
         case "move_to":
-            call.move_to(segments, args[0], now)
+            call.control(Action.JUMP, position=args[0], now=now)
         case "add_time":
-            call.add_time(segments, args[0])
-    call.save()
+            call.control(Action.ADD_TIME, minutes=args[0], now=now)
+        case _:
+            call.control(action, now=now)
     return fresh(call)
 
 
@@ -72,11 +69,11 @@ def current(clock: Clock) -> SegmentView:
 
 def budgets(clock: Clock) -> list[int]:
     """Seconds each segment has in the plan as it stands."""
-    return [view.budget for view in clock.segments]
+    return [view.budget_seconds for view in clock.segments]
 
 
 def actual_minutes(call: Call) -> list[int]:
-    return [segment.actual_minutes for segment in fresh(call).segments.all()]
+    return [round(segment.spent_seconds / 60) for segment in fresh(call).segments.all()]
 
 
 def test_before_the_start_the_clock_shows_the_plan(call):
@@ -110,7 +107,7 @@ def test_after_four_minutes_six_are_left(call, frozen):
     now = clock(call)
     assert now.remaining == 6 * 60
     assert now.active == 4 * 60
-    assert current(now).elapsed == 4 * 60
+    assert current(now).elapsed_seconds == 4 * 60
     assert now.progress_percent == round(100 * 4 / 70)
     # Nothing overran, so the rest of the plan is untouched.
     assert budgets(now) == [600, 300, 600, 1800, 600, 300]
@@ -126,7 +123,7 @@ def test_a_pause_freezes_the_clock_and_moves_the_planned_end(call, frozen):
     assert fresh(call).status == Status.PAUSED
     assert paused.remaining == 6 * 60
     assert paused.active == 4 * 60
-    assert current(paused).elapsed == 4 * 60
+    assert current(paused).elapsed_seconds == 4 * 60
     assert paused.planned_end == at(80)
 
     do(call, "resume")
@@ -160,7 +157,7 @@ def test_next_records_the_time_spent_and_gives_the_next_segment_its_budget(call,
     now = clock(call)
     assert actual_minutes(call)[WELCOME] == 7
     assert now.segments[WELCOME].is_done
-    assert now.segments[WELCOME].elapsed == 7 * 60
+    assert now.segments[WELCOME].elapsed_seconds == 7 * 60
     assert current(now).segment.position == CATCHUP
     assert now.remaining == 5 * 60
     # Three minutes saved in the welcome go to the flexible segments, 30:10: 135 s and 45 s.
@@ -232,7 +229,7 @@ def test_added_time_extends_the_current_segment_and_comes_out_of_flexible_time(c
 
     now = clock(call)
     assert now.remaining == 13 * 60
-    assert current(now).budget == 15 * 60
+    assert current(now).budget_seconds == 15 * 60
     # 55 minutes for the rest: 5 fewer for the flexible pair, 25 : 5 above the floor.
     assert budgets(now) == [900, 300, 600, 1800 - 250, 600 - 50, 300]
 
@@ -242,13 +239,13 @@ def test_added_time_extends_the_current_segment_and_comes_out_of_flexible_time(c
 
 def test_adding_time_before_the_start_or_after_the_end_does_nothing(call, frozen):
     do(call, "add_time", 5)
-    assert [s.extra_seconds for s in fresh(call).segments.all()] == [0] * 6
+    assert [s.added_seconds for s in fresh(call).segments.all()] == [0] * 6
 
     do(call, "start")
     frozen.move_to(at(3))
     do(call, "end")
     do(call, "add_time", 5)
-    assert [s.extra_seconds for s in fresh(call).segments.all()] == [0] * 6
+    assert [s.added_seconds for s in fresh(call).segments.all()] == [0] * 6
 
 
 def test_time_added_on_an_earlier_visit_is_not_given_again(call, frozen):
@@ -272,10 +269,10 @@ def test_previous_and_jump_add_up_the_time_of_every_visit(call, frozen):
 
     back = clock(call)
     assert current(back).segment.position == WELCOME
-    assert current(back).elapsed == 3 * 60
+    assert current(back).elapsed_seconds == 3 * 60
     # 7 of its 10 minutes are still to come.
     assert back.remaining == 7 * 60
-    assert back.segments[CATCHUP].elapsed == 2 * 60
+    assert back.segments[CATCHUP].elapsed_seconds == 2 * 60
 
     frozen.move_to(at(9))
     do(call, "move_to", GOAL_SETTING)
@@ -285,7 +282,7 @@ def test_previous_and_jump_add_up_the_time_of_every_visit(call, frozen):
 
     revisited = clock(call)
     assert current(revisited).segment.position == CATCHUP
-    assert current(revisited).elapsed == 5 * 60
+    assert current(revisited).elapsed_seconds == 5 * 60
     assert revisited.remaining == 0
     assert actual_minutes(call) == [7, 2, 0, 0, 3, 0]
 

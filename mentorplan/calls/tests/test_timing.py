@@ -72,7 +72,7 @@ def test_fitting_the_standard_plan_to_a_call(available, expected, shortfall):
     assert fit_minutes(STANDARD, STANDARD_FLEXIBLE, available) == (expected, shortfall)
 
     shares = share(slots(STANDARD, STANDARD_FLEXIBLE), available, floor=5)
-    assert shares.seconds == expected
+    assert shares.amounts == expected
     assert shares.shortfall == shortfall
     assert shares.spare == 0
 
@@ -99,7 +99,7 @@ def test_a_flexible_segment_planned_below_the_floor_keeps_its_own_minutes():
     # 2 above the floors, and only the 20-minute one has room above its floor.
     shares = share(slots([10, 3, 20], [False, True, True]), 20, floor=5)
 
-    assert shares.seconds == [10, 3, 7]
+    assert shares.amounts == [10, 3, 7]
     assert shares.shortfall == 0
 
 
@@ -115,7 +115,7 @@ def test_equal_flexible_segments_share_spare_time_equally():
 def test_a_plan_without_flexible_segments_keeps_every_minute(available, shortfall, spare):
     shares = share(slots([10, 5], [False, False]), available, floor=5)
 
-    assert shares.seconds == [10, 5]
+    assert shares.amounts == [10, 5]
     assert shares.shortfall == shortfall
     assert shares.spare == spare
     assert fit_minutes([10, 5], [False, False], available) == ([10, 5], shortfall)
@@ -124,7 +124,7 @@ def test_a_plan_without_flexible_segments_keeps_every_minute(available, shortfal
 def test_flexible_segments_with_nothing_planned_leave_the_time_spare():
     shares = share(slots([10, 0], [False, True]), 25, floor=5)
 
-    assert shares.seconds == [10, 0]
+    assert shares.amounts == [10, 0]
     assert (shares.shortfall, shares.spare) == (0, 15)
 
 
@@ -141,5 +141,5 @@ def test_seconds_work_the_same_as_minutes():
 
     shares = share(rest, 3360, floor=300)
 
-    assert shares.seconds == [300, 600, 1600, 560, 300]
+    assert shares.amounts == [300, 600, 1600, 560, 300]
     assert shares.shortfall == 0

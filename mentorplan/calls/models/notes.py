@@ -1,0 +1,112 @@
+"""What is written during a session: notes at three levels, and who was there."""
+
+import uuid
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+
+from mentorplan.groups.models import Group, Trainee
+
+if TYPE_CHECKING:
+    from mentorplan.accounts.models import User
+
+
+class NoteLevel(models.TextChoices):
+    PRIVATE = "private", "Private — only you"
+    MENTORS = "mentors", "Mentors — you and your co-mentors"
+    SHARED = "shared", "Shared — mentors and trainees"
+
+
+class NoteQuerySet(models.QuerySet["Note"]):
+    def visible_to(self, user: "User") -> "NoteQuerySet":
+        """Notes a mentor may read: their own private ones and every non-private one."""
+        return self.filter(
+            models.Q(call__group__in=Group.objects.for_user(user))
+            & (~models.Q(level=NoteLevel.PRIVATE) | models.Q(author=user))
+        )
+
+    def shared(self) -> "NoteQuerySet":
+        return self.filter(level=NoteLevel.SHARED)
+
+
+class Note(models.Model):
+    """A note on a segment, optionally about one trainee, at one of three levels.
+
+    A private note belongs to its author; a mentors' or shared note is one text the group's
+    mentors edit together, with `version` guarding against silent overwrites.
+    """
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    call = models.ForeignKey("calls.Call", on_delete=models.CASCADE, related_name="notes")
+    segment = models.ForeignKey("calls.CallSegment", on_delete=models.CASCADE, related_name="notes")
+    trainee = models.ForeignKey(
+        Trainee, null=True, blank=True, on_delete=models.CASCADE, related_name="call_notes"
+    )
+    level = models.CharField(max_length=10, choices=NoteLevel)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__in=NoteLevel.values), name="note_level_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["segment", "author"],
+                condition=models.Q(level="private", trainee__isnull=True),
+                name="one_private_segment_note_per_author",
+            ),
+            models.UniqueConstraint(
+                fields=["segment", "trainee", "author"],
+                condition=models.Q(level="private", trainee__isnull=False),
+                name="one_private_trainee_note_per_author",
+            ),
+            models.UniqueConstraint(
+                fields=["segment", "level"],
+                condition=~models.Q(level="private") & models.Q(trainee__isnull=True),
+                name="one_group_segment_note_per_level",
+            ),
+            models.UniqueConstraint(
+                fields=["segment", "trainee", "level"],
+                condition=~models.Q(level="private") & models.Q(trainee__isnull=False),
+                name="one_group_trainee_note_per_level",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} note on {self.segment}"
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", "Here"
+    LATE = "late", "Late"
+    ABSENT = "absent", "Away"
+
+
+class Attendance(models.Model):
+    call = models.ForeignKey("calls.Call", on_delete=models.CASCADE, related_name="attendance")
+    trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="attendance")
+    status = models.CharField(max_length=10, choices=AttendanceStatus)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["call", "trainee"], name="one_attendance_per_trainee"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=AttendanceStatus.values),
+                name="attendance_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee}: {self.get_status_display()}"

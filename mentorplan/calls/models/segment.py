@@ -1,0 +1,64 @@
+"""A session's own copy of a plan segment, with what actually happened in it."""
+
+import uuid
+
+from django.db import models
+
+from mentorplan.calls.timing import PEEK_SECONDS
+from mentorplan.plans.models import SegmentKind
+
+
+class CallSegment(models.Model):
+    """The session's own copy of a plan segment, with what actually happened in it.
+
+    `position` counts from 0: it orders the session's agenda, 0 for the first segment. (A plan
+    counts from 1, as a mentor reads it; `Call.plan` is the one place that converts.) Code finds a
+    segment by its position (`clock.segment_at`), never by its place in a list.
+
+    A segment's time, from the plan to the clock, four ways:
+
+    - `template_minutes`: what the plan template gave it, copied when the session was planned.
+    - `planned_minutes`: the template's minutes fitted to the session's length (flexible segments
+      stretched or shrunk). The agenda shows it before the start, and as "plan" beside a budget
+      that has changed since.
+    - `entry_budget_seconds` + `added_seconds`: set while the session runs. The first is the budget
+      the runner gave the segment when it was last entered, counting the time spent on earlier
+      visits; the second is the time the mentor added with "Add time" on this visit.
+    - the clock's budget (`SegmentView.budget_seconds`): derived, never stored. What the segment
+      has in the plan as it stands at a moment: for the current one the two stored figures above,
+      for one still to come its share of the time left, for one done the time it took.
+
+    `spent_seconds` is the call time (pauses excluded) spent in it on visits that are over.
+    """
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    call = models.ForeignKey("calls.Call", on_delete=models.CASCADE, related_name="segments")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=SegmentKind, default=SegmentKind.OTHER)
+    title = models.CharField(max_length=80)
+    template_minutes = models.PositiveSmallIntegerField()
+    planned_minutes = models.PositiveSmallIntegerField()
+    flexible = models.BooleanField(default=False)
+    guidance = models.TextField(blank=True)
+    # What happened.
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    spent_seconds = models.FloatField(default=0)
+    entry_budget_seconds = models.PositiveIntegerField(default=0)
+    added_seconds = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "position"], name="one_segment_per_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def has_run(self) -> bool:
+        """Whether the call has spent real time here, on visits that are over (the visit under
+        way is not counted yet). A segment only looked at, for less than PEEK_SECONDS in all,
+        is not done: it keeps its planned time and is still to come."""
+        return self.started_at is not None and self.spent_seconds >= PEEK_SECONDS
