@@ -4,6 +4,7 @@ import uuid
 import pytest
 from django.apps import apps
 from django.db import models
+from django.test import Client
 from django.urls import reverse
 
 from mentorplan.calls.models import Call, Note
@@ -14,6 +15,7 @@ from mentorplan.records.export import group_data, to_json, trainee_data
 from mentorplan.records.models import ErasureRecord
 from mentorplan.records.tests.records import EMAIL, NAME, SLACK, Story, story
 from mentorplan.testing import field_errors, make_group, make_mentor, page_text
+from mentorplan.testing.race import at_once, needs_postgresql
 from mentorplan.wrapup.models import Reminder
 from mentorplan.wrapup.summary import as_markdown, as_slack, build
 
@@ -209,3 +211,24 @@ def test_the_trainee_page_explains_leaving_and_links_to_export_and_erase(client)
     content = response.content.decode()
     assert reverse("records:trainee_export", args=[s.trainee.key]) in content
     assert reverse("records:trainee_erase", args=[s.trainee.key]) in content
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_mentors_erasing_at_once_erase_once_and_both_get_an_answer():
+    s = story()
+    url = reverse("records:trainee_erase", args=[s.trainee.key])
+
+    def erase(mentor):
+        def post():
+            client = Client()
+            client.force_login(mentor)
+            return client.post(url, {"name": NAME}, follow=True)
+
+        return post
+
+    responses = at_once(erase(s.lead), erase(s.co_mentor))
+
+    assert sorted(r.status_code for r in responses) in ([200, 200], [200, 404])
+    assert ErasureRecord.objects.count() == 1
+    assert not Trainee.objects.filter(pk=s.trainee.pk).exists()
