@@ -92,6 +92,8 @@ class PlanTemplate(models.Model):
 class PlanSegment(models.Model):
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     template = models.ForeignKey(PlanTemplate, on_delete=models.CASCADE, related_name="segments")
+    # Counts from 1, as the mentor reads the plan ("3. Recap"); `renumber` keeps it 1..n. A
+    # session's own copy (calls.CallSegment.position) counts from 0: Call.plan converts.
     position = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=20, choices=SegmentKind, default=SegmentKind.OTHER)
     title = models.CharField(max_length=80)
