@@ -21,15 +21,9 @@ class PlanChoiceField(forms.ModelChoiceField):
         return f"{obj.title} ({obj.total or 0} min)"  # type: ignore[attr-defined]
 
 
-class CallForm(forms.Form):
-    plan = PlanChoiceField(
-        queryset=PlanTemplate.objects.none(),
-        empty_label=None,
-        error_messages={
-            "invalid_choice": "Choose one of your plans.",
-            "required": "Choose a plan.",
-        },
-    )
+class WhenForm(forms.Form):
+    """A day and a start time, read in the reader's time zone as `scheduled_at`."""
+
     date = forms.DateField(
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "Choose a date.", "invalid": "Give a date like 2026-12-01."},
@@ -37,6 +31,33 @@ class CallForm(forms.Form):
     time = forms.TimeField(
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={"required": "Choose a start time.", "invalid": "Give a time like 19:00."},
+    )
+
+    def when_problem(self, when: datetime) -> str:
+        """What is wrong with `when` for this form, in words for the reader; empty if nothing."""
+        return ""
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        day, at = data.get("date"), data.get("time")
+        if day is not None and at is not None:
+            when = timezone.make_aware(datetime.combine(day, at), timezone.get_current_timezone())
+            if problem := self.when_problem(when):
+                self.add_error("date", problem)
+            data["scheduled_at"] = when
+        return data
+
+
+class CallForm(WhenForm):
+    field_order = ["plan", "date", "time", "length_minutes"]
+
+    plan = PlanChoiceField(
+        queryset=PlanTemplate.objects.none(),
+        empty_label=None,
+        error_messages={
+            "invalid_choice": "Choose one of your plans.",
+            "required": "Choose a plan.",
+        },
     )
     length_minutes = forms.IntegerField(
         label="Call length in minutes",
@@ -71,15 +92,12 @@ class CallForm(forms.Form):
             if not MIN_CALL_MINUTES <= total <= MAX_CALL_MINUTES:
                 message = f"{plan.title} lasts {total} minutes. {LENGTH_MESSAGE}"
                 self.add_error("length_minutes", f"{message} Give this call a length.")
-        day, at = data.get("date"), data.get("time")
-        if day is not None and at is not None:
-            when = timezone.make_aware(datetime.combine(day, at), timezone.get_current_timezone())
-            if when < timezone.now() - timedelta(hours=12):
-                self.add_error(
-                    "date", "That time has already passed. Choose today or a later date."
-                )
-            data["scheduled_at"] = when
         return data
+
+    def when_problem(self, when: datetime) -> str:
+        if when < timezone.now() - timedelta(hours=12):
+            return "That time has already passed. Choose today or a later date."
+        return ""
 
 
 class NoteForm(forms.Form):

@@ -4,6 +4,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from mentorplan.calls.forms import WhenForm
 from mentorplan.wrapup.models import Resource
 
 
@@ -72,32 +73,18 @@ class WinForm(forms.Form):
     source = forms.CharField(required=False, max_length=12)
 
 
-class FollowUpForm(forms.Form):
-    date = forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": "Choose a date.", "invalid": "Give a date like 2026-12-13."},
-    )
-    time = forms.TimeField(
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"required": "Choose a time.", "invalid": "Give a time like 19:00."},
-    )
-
+class FollowUpForm(WhenForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         zone = timezone.get_current_timezone_name()
         self.fields["time"].help_text = f"In your time zone, {zone}."
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        day, at = data.get("date"), data.get("time")
-        if day is not None and at is not None:
-            when = timezone.make_aware(datetime.combine(day, at), timezone.get_current_timezone())
-            if when < timezone.now():
-                self.add_error("date", "That time has already passed. Choose a later date.")
-            elif when > timezone.now() + timedelta(days=120):
-                self.add_error("date", "Choose a date within the next four months.")
-            data["scheduled_at"] = when
-        return data
+    def when_problem(self, when: datetime) -> str:
+        if when < timezone.now():
+            return "That time has already passed. Choose a later date."
+        if when > timezone.now() + timedelta(days=120):
+            return "Choose a date within the next four months."
+        return ""
 
 
 def default_follow_up(scheduled_at: datetime) -> dict[str, object]:
