@@ -1,11 +1,17 @@
-"""Fixtures shared by every test: a real Chromium for browser tests, and the database check."""
+"""Fixtures shared by every test: a stopped clock, a signed-in mentor and their group, a real
+Chromium for browser tests, and the database check. A test module or an app's conftest.py that
+needs another mentor or group defines its own fixture of the same name."""
 
 import os
 import shutil
 from collections.abc import Callable, Iterator
 
 import pytest
+import time_machine
 
+from mentorplan.accounts.models import User
+from mentorplan.groups.models import Group
+from mentorplan.testing import make_group, make_mentor
 from mentorplan.testing.browser import assert_accessible, watch_console
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests are
@@ -49,6 +55,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests run last. While Playwright runs, its sync API leaves an asyncio loop marked
     as running in the test thread; no other test should run under that."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture
+def frozen(request: pytest.FixtureRequest) -> Iterator[time_machine.Traveller]:
+    """The clock stopped at the test module's `NOW`; move it on with `frozen.shift(...)`."""
+    with time_machine.travel(request.module.NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def mentor(client) -> User:
+    """Sam, a mentor, signed in."""
+    mentor = make_mentor(display_name="Sam")
+    client.force_login(mentor)
+    return mentor
+
+
+@pytest.fixture
+def group(mentor) -> Group:
+    """A group that `mentor` leads."""
+    return make_group(mentor)
 
 
 @pytest.fixture(scope="session")

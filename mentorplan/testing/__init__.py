@@ -17,6 +17,7 @@ from mentorplan.plans.models import PlanSegment, PlanTemplate, SegmentKind
 from mentorplan.recap.models import Method, Topic, TopicPerson, TopicStatus, TopicWork
 
 PASSWORD = "correct horse battery staple"
+HTMX = {"HX-Request": "true"}  # the headers of a request htmx sends
 _counter = itertools.count(1)
 
 
@@ -108,7 +109,7 @@ def parse(response: HttpResponse) -> BeautifulSoup:
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
-def text_of(element: Tag | None) -> str:
+def text_in(element: Tag | None) -> str:
     """The text of `element` as a reader sees it: runs of white space made one space."""
     assert element is not None, "the page does not show that element"
     return " ".join(element.get_text(" ").split())
@@ -128,23 +129,23 @@ def is_partial(response: HttpResponse) -> bool:
 
 def page_text(response: HttpResponse) -> str:
     """The text a reader sees: no tags, entities decoded, runs of white space made one space."""
-    return text_of(parse(response))
+    return text_in(parse(response))
 
 
 def plan_rows(response: HttpResponse) -> list[tuple[str, int, bool]]:
     """The segments a plan page shows, in order: (title, minutes, flexible)."""
     rows = []
     for head in parse(response).select("li.segment .segment-head"):
-        title = text_of(head.h2).split(". ", 1)[1]
-        minutes = text_of(head.select_one(".segment-minutes")).removesuffix(" min")
-        flexible = any(text_of(badge) == "flexible" for badge in head.select(".badge"))
+        title = text_in(head.h2).split(". ", 1)[1]
+        minutes = text_in(head.select_one(".segment-minutes")).removesuffix(" min")
+        flexible = any(text_in(badge) == "flexible" for badge in head.select(".badge"))
         rows.append((title, int(minutes), flexible))
     return rows
 
 
 def plan_total(response: HttpResponse) -> int:
     """The total planned minutes a plan page shows."""
-    return int(text_of(parse(response).find(id="plan-total")).removesuffix(" min"))
+    return int(text_in(parse(response).find(id="plan-total")).removesuffix(" min"))
 
 
 def make_goal(owner: Trainee | User, group: Group | None = None, **fields: object) -> Goal:

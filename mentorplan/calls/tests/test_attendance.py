@@ -6,6 +6,7 @@ from django.urls import reverse
 from mentorplan.calls.models import Attendance, Call
 from mentorplan.groups.models import Trainee
 from mentorplan.testing import (
+    HTMX,
     is_partial,
     make_call,
     make_group,
@@ -16,8 +17,6 @@ from mentorplan.testing import (
 )
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HX-Request": "true"}
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from django.urls import reverse
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note, NoteLevel
 from mentorplan.groups.models import Group, Membership, Role
 from mentorplan.testing import (
+    HTMX,
     end_call,
     is_partial,
     make_call,
@@ -24,7 +25,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 # A Tuesday in January: London on GMT (UTC+0), Cairo on EET (UTC+2), New York on EST (UTC-5).
 T0 = datetime(2030, 1, 15, 19, 0, tzinfo=UTC)
 
@@ -33,13 +33,6 @@ T0 = datetime(2030, 1, 15, 19, 0, tzinfo=UTC)
 def frozen():
     with time_machine.travel(T0 - timedelta(days=5), tick=False) as traveller:
         yield traveller
-
-
-@pytest.fixture
-def group(client) -> Group:
-    mentor = make_mentor()
-    client.force_login(mentor)
-    return make_group(mentor)
 
 
 @pytest.fixture

@@ -29,13 +29,6 @@ def frozen():
         yield traveller
 
 
-@pytest.fixture
-def group(client) -> Group:
-    mentor = make_mentor()
-    client.force_login(mentor)
-    return make_group(mentor)
-
-
 def _url(group: Group) -> str:
     return reverse("calls:plan", args=[group.key])
 

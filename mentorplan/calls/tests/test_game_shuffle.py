@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from mentorplan.calls.models import BrainGame, Call, GameSuggestion
 from mentorplan.testing import (
+    HTMX,
     end_call,
     is_partial,
     make_call,
@@ -20,8 +21,6 @@ from mentorplan.testing import (
 )
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HX-Request": "true"}
 
 
 @pytest.fixture

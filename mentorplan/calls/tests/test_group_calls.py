@@ -8,6 +8,7 @@ from django.utils import timezone
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group
 from mentorplan.testing import (
+    HTMX,
     end_call,
     is_partial,
     make_call,
@@ -18,15 +19,6 @@ from mentorplan.testing import (
 )
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def group(client) -> Group:
-    mentor = make_mentor()
-    client.force_login(mentor)
-    return make_group(mentor)
 
 
 def _url(group: Group) -> str:

@@ -8,6 +8,7 @@ from mentorplan.feedback.models import Feedback
 from mentorplan.groups.models import Trainee
 from mentorplan.plans.models import SegmentKind
 from mentorplan.testing import (
+    HTMX,
     at_segment,
     field_errors,
     is_partial,
@@ -21,7 +22,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 LONG = "Could not return a value from a function in the homework. " * 350  # > 20,000
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

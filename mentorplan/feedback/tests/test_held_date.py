@@ -17,6 +17,7 @@ from mentorplan.calls.models import Call
 from mentorplan.feedback.models import Feedback
 from mentorplan.groups.models import Group, Membership, Role
 from mentorplan.testing import (
+    HTMX,
     check_in,
     end_call,
     make_call,
@@ -29,7 +30,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 # Planned for Thursday 3 December 18:00 in London, run the day before at 08:57.
 PLANNED = datetime(2026, 12, 3, 18, 0, tzinfo=UTC)
 STARTED = datetime(2026, 12, 2, 8, 57, tzinfo=UTC)

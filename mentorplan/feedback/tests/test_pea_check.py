@@ -7,11 +7,9 @@ from django.urls import reverse
 
 from mentorplan.feedback.models import Feedback
 from mentorplan.groups.models import Group
-from mentorplan.testing import is_partial, make_group, make_mentor, make_trainee
+from mentorplan.testing import HTMX, is_partial, make_group, make_mentor, make_trainee
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HX-Request": "true"}
 
 
 @pytest.fixture

@@ -41,13 +41,6 @@ def test_a_new_trainee_without_a_session_has_fourteen_days_from_joining(joined_d
 # --- On the group page's check-in list ----------------------------------------------------------
 
 
-@pytest.fixture
-def group(client) -> Group:
-    mentor = make_mentor()
-    client.force_login(mentor)
-    return make_group(mentor)
-
-
 def _trainee(group: Group, name: str, *, joined_days_ago: int = 100) -> Trainee:
     trainee = make_trainee(group, name=name)
     Trainee.objects.filter(pk=trainee.pk).update(

@@ -14,6 +14,7 @@ from mentorplan.calls.models import Call, Note, NoteLevel
 from mentorplan.groups.models import Group, Membership, Role
 from mentorplan.recap.models import TopicPerson, TopicStatus
 from mentorplan.testing import (
+    HTMX,
     end_call,
     is_partial,
     make_call,
@@ -28,7 +29,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 

@@ -3,28 +3,16 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 
 from mentorplan.goals import actions
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus, NextStep, ReviewOutcome
-from mentorplan.testing import make_call, make_goal, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_call, make_goal, make_group, make_trainee
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NOW = datetime(2030, 1, 14, 18, 30, tzinfo=UTC)
 TODAY = NOW.date()
 DUE = date(2030, 1, 10)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def mentor():
-    return make_mentor(display_name="Sam")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,6 +11,7 @@ from mentorplan.goals import actions
 from mentorplan.goals.models import GoalStatus, NextStep
 from mentorplan.groups.models import Group, Role
 from mentorplan.testing import (
+    HTMX,
     is_partial,
     make_goal,
     make_group,
@@ -20,24 +20,10 @@ from mentorplan.testing import (
     page_text,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NOW = datetime(2030, 1, 14, 12, 0, tzinfo=UTC)
 TODAY = NOW.date()
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor(display_name="Sam")
-    client.force_login(mentor)
-    return mentor
 
 
 @pytest.fixture

@@ -4,13 +4,13 @@ the next one ("coming up"), for each trainee and the mentors, with one tap per o
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
 from mentorplan.goals.models import Goal, GoalStatus
 from mentorplan.groups.models import Role
 from mentorplan.testing import (
+    HTMX,
     default_plan,
     is_partial,
     make_goal,
@@ -20,29 +20,10 @@ from mentorplan.testing import (
     page_text,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NOW = datetime(2030, 1, 14, 18, 0, tzinfo=UTC)  # a Monday evening
 NEXT = datetime(2030, 1, 28, 18, 0, tzinfo=UTC)
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor(display_name="Sam")
-    client.force_login(mentor)
-    return mentor
-
-
-@pytest.fixture
-def group(mentor):
-    return make_group(mentor)
 
 
 def _plan(group, when: datetime) -> Call:

@@ -3,7 +3,6 @@
 from datetime import UTC, datetime
 
 import pytest
-import time_machine
 from django.forms.utils import ErrorDict
 
 from mentorplan.goals.forms import ALREADY_CLOSED, PAST_DEADLINE, ReviewForm
@@ -13,10 +12,7 @@ from mentorplan.testing import make_goal, make_group, make_mentor, make_trainee
 NOW = datetime(2030, 1, 14, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("frozen")
 
 
 def _errors(**data: str) -> ErrorDict:

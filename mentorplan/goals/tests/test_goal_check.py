@@ -4,12 +4,12 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from mentorplan.goals.models import Goal, GoalEvent
 from mentorplan.groups.models import Group
 from mentorplan.testing import (
+    HTMX,
     is_partial,
     make_call,
     make_goal,
@@ -19,29 +19,10 @@ from mentorplan.testing import (
     page_text,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NOW = datetime(2030, 1, 14, 12, 0, tzinfo=UTC)
 TODAY = NOW.date()
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor(display_name="Sam")
-    client.force_login(mentor)
-    return mentor
-
-
-@pytest.fixture
-def group(mentor) -> Group:
-    return make_group(mentor)
 
 
 def _url(group: Group) -> str:

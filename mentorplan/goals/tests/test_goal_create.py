@@ -3,12 +3,12 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from mentorplan.goals.models import Goal, GoalEvent
 from mentorplan.groups.models import Group, Role
 from mentorplan.testing import (
+    HTMX,
     field_errors,
     is_partial,
     make_call,
@@ -18,30 +18,11 @@ from mentorplan.testing import (
     page_text,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NOW = datetime(2030, 1, 14, 12, 0, tzinfo=UTC)
 TODAY = NOW.date()
-HTMX = {"HX-Request": "true"}
 SOMEONE_ELSE = "Choose someone in this group."
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor(display_name="Sam")
-    client.force_login(mentor)
-    return mentor
-
-
-@pytest.fixture
-def group(mentor) -> Group:
-    return make_group(mentor)
 
 
 @pytest.fixture

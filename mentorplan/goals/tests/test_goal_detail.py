@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from mentorplan.goals import actions
@@ -17,23 +16,10 @@ from mentorplan.testing import (
     page_text,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NOW = datetime(2030, 1, 14, 12, 0, tzinfo=UTC)
 DUE = date(2030, 1, 21)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor(display_name="Sam")
-    client.force_login(mentor)
-    return mentor
 
 
 @pytest.fixture

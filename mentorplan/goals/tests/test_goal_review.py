@@ -3,11 +3,11 @@
 from datetime import UTC, date, datetime
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus
 from mentorplan.testing import (
+    HTMX,
     field_errors,
     is_partial,
     make_call,
@@ -19,25 +19,11 @@ from mentorplan.testing import (
     start_call,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NOW = datetime(2030, 1, 14, 18, 0, tzinfo=UTC)
 TODAY = NOW.date()
 DUE = date(2030, 1, 10)
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor(display_name="Sam")
-    client.force_login(mentor)
-    return mentor
 
 
 @pytest.fixture

@@ -3,26 +3,15 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 from django.db import IntegrityError, transaction
 
 from mentorplan.goals.models import FollowThrough, Goal, GoalStatus, follow_through
-from mentorplan.testing import make_goal, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_goal, make_group, make_trainee
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
-TODAY = date(2030, 4, 30)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime(2030, 4, 30, 12, 0, tzinfo=UTC), tick=False):
-        yield
-
-
-@pytest.fixture
-def mentor():
-    return make_mentor(display_name="Sam")
+NOW = datetime(2030, 4, 30, 12, 0, tzinfo=UTC)
+TODAY = NOW.date()
 
 
 @pytest.fixture

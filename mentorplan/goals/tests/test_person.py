@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,19 +16,13 @@ from mentorplan.testing import (
     make_trainee,
     page_text,
     parse,
-    text_of,
+    text_in,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NOW = datetime(2030, 4, 30, 12, 0, tzinfo=UTC)
 TODAY = NOW.date()
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 @pytest.fixture
@@ -132,6 +125,6 @@ def test_each_goal_shows_its_state_overdue_only_when_open_and_past_its_deadline(
     rows = parse(client.get(_url(trainee))).select("li.row")
 
     states = {
-        text_of(row.select_one(".goal-text")): text_of(row.select(".badge")[-1]) for row in rows
+        text_in(row.select_one(".goal-text")): text_in(row.select(".badge")[-1]) for row in rows
     }
     assert states == {"Due yesterday": "overdue", "Due today": "open", "Met late": "Met"}

@@ -4,12 +4,12 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
 from mentorplan.goals.models import Goal
 from mentorplan.testing import (
+    HTMX,
     default_plan,
     is_partial,
     make_goal,
@@ -19,23 +19,9 @@ from mentorplan.testing import (
     page_text,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NOW = datetime(2030, 1, 14, 18, 0, tzinfo=UTC)
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor(display_name="Sam")
-    client.force_login(mentor)
-    return mentor
 
 
 @pytest.fixture

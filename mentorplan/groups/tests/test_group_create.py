@@ -2,18 +2,11 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.groups.models import Group, Role
-from mentorplan.testing import field_errors, make_mentor
+from mentorplan.testing import field_errors
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("groups:create")
-
-
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor()
-    client.force_login(mentor)
-    return mentor
 
 
 def test_the_form_asks_for_name_course_and_region(client, mentor):

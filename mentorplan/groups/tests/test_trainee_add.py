@@ -2,11 +2,10 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.groups.models import Group, Role, Trainee
-from mentorplan.testing import field_errors, is_partial, make_group, make_mentor
+from mentorplan.testing import HTMX, field_errors, is_partial, make_group, make_mentor
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 AMAL = {
     "name": "Amal",
     "pronouns": "she/her",

@@ -7,13 +7,6 @@ from mentorplan.testing import default_plan, make_mentor, make_plan, page_text, 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor()
-    client.force_login(mentor)
-    return mentor
-
-
 def _url(plan: PlanTemplate) -> str:
     return reverse("plans:copy", args=[plan.key])
 

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from mentorplan.plans.models import PlanTemplate
 from mentorplan.testing import (
+    HTMX,
     default_plan,
     is_partial,
     make_mentor,
@@ -12,15 +13,6 @@ from mentorplan.testing import (
 )
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def mentor(client):
-    mentor = make_mentor()
-    client.force_login(mentor)
-    return mentor
 
 
 def _url(plan: PlanTemplate) -> str:

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from mentorplan.plans.models import PlanTemplate
 from mentorplan.testing import (
+    HTMX,
     default_plan,
     field_errors,
     is_partial,
@@ -12,8 +13,6 @@ from mentorplan.testing import (
 )
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HX-Request": "true"}
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from mentorplan.plans.models import PlanSegment, PlanTemplate
 from mentorplan.testing import (
+    HTMX,
     default_plan,
     is_partial,
     make_mentor,
@@ -14,7 +15,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 LAST_ONE = "A plan needs at least one segment, so the last one stays."
 
 

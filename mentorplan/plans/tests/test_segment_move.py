@@ -2,11 +2,9 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.plans.models import PlanSegment, PlanTemplate
-from mentorplan.testing import default_plan, is_partial, make_mentor, make_plan, plan_rows
+from mentorplan.testing import HTMX, default_plan, is_partial, make_mentor, make_plan, plan_rows
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HX-Request": "true"}
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from django.urls import reverse
 from mentorplan.plans.forms import MINUTES_MESSAGE
 from mentorplan.plans.models import PlanSegment
 from mentorplan.testing import (
+    HTMX,
     default_plan,
     field_errors,
     is_partial,
@@ -15,8 +16,6 @@ from mentorplan.testing import (
 )
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HX-Request": "true"}
 
 
 @pytest.fixture

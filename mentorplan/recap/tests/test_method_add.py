@@ -10,6 +10,7 @@ from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import Method
 from mentorplan.recap.tests.pages import runner
 from mentorplan.testing import (
+    HTMX,
     at_segment,
     field_errors,
     is_partial,
@@ -23,7 +24,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 BUILT_IN = [
     "Extend & Explain",
     "Pair on a kata",

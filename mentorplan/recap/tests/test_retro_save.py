@@ -9,6 +9,7 @@ from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import RetroAnswer, Topic, TopicPerson
 from mentorplan.recap.tests.pages import runner, topic_queue
 from mentorplan.testing import (
+    HTMX,
     at_segment,
     field_errors,
     is_partial,
@@ -21,7 +22,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 LONG = "This is far too long for a retro. " * 600  # over 20,000 characters
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

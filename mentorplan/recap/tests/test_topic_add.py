@@ -8,6 +8,7 @@ from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import TopicPerson
 from mentorplan.recap.tests.pages import runner, topic_queue
 from mentorplan.testing import (
+    HTMX,
     at_segment,
     is_partial,
     make_call,
@@ -20,7 +21,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 

@@ -11,6 +11,7 @@ from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import Topic, TopicPerson
 from mentorplan.recap.tests.pages import runner, topic_queue
 from mentorplan.testing import (
+    HTMX,
     at_segment,
     is_partial,
     make_call,
@@ -23,7 +24,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 SAYS = "Choose one of: not yet, working on it, understood, needs the course team."
 
 

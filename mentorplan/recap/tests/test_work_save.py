@@ -8,6 +8,7 @@ from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import Method, Topic, TopicWork
 from mentorplan.recap.tests.pages import runner
 from mentorplan.testing import (
+    HTMX,
     at_segment,
     field_errors,
     is_partial,
@@ -21,7 +22,6 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HX-Request": "true"}
 LONG = "She could not see why the function printed instead of returning. " * 320  # > 20,000
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

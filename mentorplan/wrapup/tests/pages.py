@@ -6,8 +6,6 @@ from django.http import HttpResponse
 
 from mentorplan.testing import page_text
 
-HTMX = {"HX-Request": "true"}
-
 
 def text_of(response: HttpResponse) -> str:
     """The page's text as page_text gives it, without the space a closing tag leaves before

@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.testing import is_partial
+from mentorplan.testing import HTMX, is_partial
 from mentorplan.wrapup.models import WrapupCheck
-from mentorplan.wrapup.tests.pages import HTMX
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,9 @@ from django.urls import reverse
 from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Trainee
-from mentorplan.testing import make_topic, page_text
+from mentorplan.testing import HTMX, make_topic, page_text
 from mentorplan.testing.race import at_once, meeting_before_save, needs_postgresql
 from mentorplan.wrapup.models import Resource, ResourceShare, WrapupCheck
-from mentorplan.wrapup.tests.pages import HTMX
 
 
 @pytest.fixture

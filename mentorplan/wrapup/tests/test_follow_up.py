@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from mentorplan.calls.models import Call
 from mentorplan.plans.models import SegmentKind
-from mentorplan.testing import at_segment, is_partial, make_call
-from mentorplan.wrapup.tests.pages import HTMX, text_of
+from mentorplan.testing import HTMX, at_segment, is_partial, make_call
+from mentorplan.wrapup.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -15,6 +15,7 @@ from mentorplan.groups.models import Group, Trainee
 from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import HomeworkDone, RetroAnswer, TopicStatus
 from mentorplan.testing import (
+    HTMX,
     at_segment,
     check_in,
     end_call,
@@ -25,7 +26,7 @@ from mentorplan.testing import (
     start_call,
 )
 from mentorplan.wrapup.models import Win
-from mentorplan.wrapup.tests.pages import HTMX, text_of
+from mentorplan.wrapup.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -16,6 +16,7 @@ from mentorplan.goals import actions as goal_actions
 from mentorplan.groups.models import Group, Trainee
 from mentorplan.recap.models import Topic, TopicPerson, TopicStatus
 from mentorplan.testing import (
+    HTMX,
     end_call,
     is_partial,
     make_call,
@@ -24,7 +25,6 @@ from mentorplan.testing import (
     page_text,
     start_call,
 )
-from mentorplan.wrapup.tests.pages import HTMX
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from mentorplan.calls.models import Call
 from mentorplan.testing import (
+    HTMX,
     is_partial,
     make_call,
     make_group,
@@ -14,7 +15,6 @@ from mentorplan.testing import (
     page_text,
 )
 from mentorplan.wrapup.models import Resource, ResourceShare
-from mentorplan.wrapup.tests.pages import HTMX
 
 pytestmark = pytest.mark.django_db
 

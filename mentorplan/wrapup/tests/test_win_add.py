@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.testing import is_partial, make_group, make_mentor, make_trainee
+from mentorplan.testing import HTMX, is_partial, make_group, make_mentor, make_trainee
 from mentorplan.wrapup.models import Win
-from mentorplan.wrapup.tests.pages import HTMX, text_of
+from mentorplan.wrapup.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
