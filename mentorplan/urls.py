@@ -1,20 +1,33 @@
+"""The site's addresses. An app's addresses are included only when the app is installed, so
+leaving an app out of INSTALLED_APPS leaves no address behind that would point to it."""
+
+from django.apps import apps
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from mentorplan.accounts import views as account_views
-from mentorplan.wrapup import views as wrapup_views
 
-urlpatterns = [
+# (address prefix, app); each app's urls module names its own namespace.
+APPS = [
+    ("accounts/", "mentorplan.accounts"),
+    ("groups/", "mentorplan.groups"),
+    ("plans/", "mentorplan.plans"),
+    ("sessions/", "mentorplan.calls"),
+    ("goals/", "mentorplan.goals"),
+    ("recap/", "mentorplan.recap"),
+    ("feedback/", "mentorplan.feedback"),
+    ("wrap-up/", "mentorplan.wrapup"),
+    ("records/", "mentorplan.records"),
+]
+
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", account_views.home, name="home"),
-    path("accounts/", include("mentorplan.accounts.urls")),
-    path("groups/", include("mentorplan.groups.urls")),
-    path("plans/", include("mentorplan.plans.urls")),
-    path("sessions/", include("mentorplan.calls.urls")),
-    path("goals/", include("mentorplan.goals.urls")),
-    path("recap/", include("mentorplan.recap.urls")),
-    path("feedback/", include("mentorplan.feedback.urls")),
-    path("wrap-up/", include("mentorplan.wrapup.urls")),
-    path("records/", include("mentorplan.records.urls")),
-    path("calendar/<str:token>.ics", wrapup_views.feed, name="calendar_feed"),
+    *(path(prefix, include(f"{app}.urls")) for prefix, app in APPS if apps.is_installed(app)),
     path("admin/", admin.site.urls),
 ]
+
+if apps.is_installed("mentorplan.wrapup"):
+    # The private calendar feed lives at the top, as calendar apps are given it once and keep it.
+    from mentorplan.wrapup.views import feed
+
+    urlpatterns.append(path("calendar/<str:token>.ics", feed, name="calendar_feed"))

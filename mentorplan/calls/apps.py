@@ -12,4 +12,18 @@ class CallsConfig(AppConfig):
     verbose_name = "Sessions"
 
     def ready(self) -> None:
-        from mentorplan.calls import welcome  # noqa: F401  registers the welcome segment's tool
+        from mentorplan.calls.segment_tools import WELCOME, welcome_context
+        from mentorplan.calls.tools import register
+        from mentorplan.lib.plugins import GROUP_PANELS
+        from mentorplan.plans.models import SegmentKind
+
+        GROUP_PANELS.add("sessions", "calls/panels/sessions.html", order=10)
+        register(
+            WELCOME,
+            SegmentKind.WELCOME,
+            "calls/tools/welcome.html",
+            welcome_context,
+            order=10,
+            # The welcome tool's buttons swap the runner's whole tool area.
+            partial="calls/runner.html#tool",
+        )

@@ -5,7 +5,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -23,7 +22,8 @@ from mentorplan.calls.models import (
     NoteLevel,
     Status,
 )
-from mentorplan.calls.tools import tools_for
+from mentorplan.calls.segment_tools import WELCOME
+from mentorplan.calls.tools import answer, call_url, tools_for, whole_page
 from mentorplan.groups.access import get_group
 from mentorplan.plans.models import PlanTemplate, SegmentKind
 
@@ -136,7 +136,7 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     elif request.htmx:
         # A runner that polls learns the session ended (or never started): load the whole page,
         # instead of swapping a full page into the runner's place.
-        return _whole_page(call)
+        return whole_page(call)
     response = render(request, template, context)
     response["Cache-Control"] = "no-store"
     return response
@@ -179,20 +179,8 @@ def _after_change(request: MentorRequest, call: Call) -> HttpResponse:
     if request.htmx:
         if call.status in (Status.LIVE, Status.PAUSED):
             return render(request, "calls/runner.html#runner", _runner_context(request, call))
-        return _whole_page(call)
+        return whole_page(call)
     return redirect("calls:detail", key=call.key)
-
-
-def _whole_page(call: Call) -> HttpResponse:
-    """Tell htmx to load the session's page itself: it has become a planned or finished page,
-    which must not be swapped into the part of the runner that asked."""
-    response = HttpResponse(status=204)
-    response["HX-Redirect"] = call_url(call)
-    return response
-
-
-def call_url(call: Call) -> str:
-    return reverse("calls:detail", args=[call.key])
 
 
 # --- Notes, attendance, games ---------------------------------------------------------------------
@@ -264,25 +252,16 @@ def attendance_set(request: MentorRequest, key: str, trainee: str) -> HttpRespon
     call = get_call(request, key)
     person = get_trainee_of(call, trainee)
     form = AttendanceForm(request.POST)
-    if form.is_valid():
-        Attendance.objects.update_or_create(
-            call=call, trainee=person, defaults={"status": form.cleaned_data["status"]}
-        )
-    elif not request.htmx:
-        messages.error(request, "Choose here, late or away.")
-    return _tool_response(request, call)
+    if not form.is_valid():
+        return answer(request, call, WELCOME, error="Choose here, late or away.")
+    Attendance.objects.update_or_create(
+        call=call, trainee=person, defaults={"status": form.cleaned_data["status"]}
+    )
+    return answer(request, call, WELCOME)
 
 
 @require_POST
 def game_shuffle(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     GameSuggestion.pick(call, avoid=GameSuggestion.shown(call))
-    return _tool_response(request, call)
-
-
-def _tool_response(request: MentorRequest, call: Call) -> HttpResponse:
-    if not request.htmx:
-        return redirect("calls:detail", key=call.key)
-    if not call.is_running:
-        return _whole_page(call)
-    return render(request, "calls/runner.html#tool", _runner_context(request, call))
+    return answer(request, call, WELCOME)

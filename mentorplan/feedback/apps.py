@@ -8,4 +8,17 @@ class FeedbackConfig(AppConfig):
     label = "feedback"
 
     def ready(self) -> None:
-        from mentorplan.feedback import segment_tools  # noqa: F401  registers the feedback tool
+        from mentorplan.calls.tools import register
+        from mentorplan.feedback.segment_tools import FEEDBACK, feedback_context
+        from mentorplan.lib.plugins import GROUP_PANELS
+        from mentorplan.plans.models import SegmentKind
+
+        GROUP_PANELS.add("checkins", "feedback/panels/checkins.html", order=30)
+        # Below the topics to work on: feedback is written about what the mentoring showed.
+        register(
+            FEEDBACK,
+            SegmentKind.TECHNICAL,
+            "feedback/tools/feedback.html",
+            feedback_context,
+            order=20,
+        )

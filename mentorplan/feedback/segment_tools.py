@@ -4,11 +4,11 @@ from typing import Any
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
-from mentorplan.calls.tools import register
 from mentorplan.feedback import pea
 from mentorplan.feedback.forms import FeedbackForm
 from mentorplan.feedback.models import Feedback
-from mentorplan.plans.models import SegmentKind
+
+FEEDBACK = "feedback"  # the tool's name in the registry
 
 
 def feedback_context(
@@ -16,8 +16,12 @@ def feedback_context(
     call: Call,
     segment: CallSegment | None,
     *,
+    error: str | None = None,
     failed: dict[int, FeedbackForm] | None = None,
+    just_saved: int | None = None,
 ) -> dict[str, Any]:
+    """One form per trainee. The one just saved (a trainee's id) stays open, with its PEA check
+    in view."""
     given = {f.trainee_id: f for f in Feedback.objects.filter(call=call)}
     rows = []
     for trainee in call.group.trainees.active():
@@ -29,7 +33,4 @@ def feedback_context(
             pea.check(feedback.precise, feedback.evidence, feedback.actionable) if feedback else []
         )
         rows.append({"trainee": trainee, "form": form, "feedback": feedback, "findings": findings})
-    return {"call": call, "feedback_rows": rows}
-
-
-register(SegmentKind.TECHNICAL, "feedback/tools/feedback.html", feedback_context)
+    return {"call": call, "feedback_rows": rows, "just_saved": just_saved}

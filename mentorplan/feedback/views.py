@@ -1,16 +1,16 @@
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.models import held_at_expression
+from mentorplan.calls.tools import answer
 from mentorplan.feedback import pea
 from mentorplan.feedback.export import csv_response
 from mentorplan.feedback.forms import FeedbackForm
 from mentorplan.feedback.models import Feedback, check_ins
-from mentorplan.feedback.segment_tools import feedback_context
+from mentorplan.feedback.segment_tools import FEEDBACK
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group
 from mentorplan.lib.http import form_errors
@@ -27,20 +27,12 @@ def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpRespons
     person = get_trainee_of(call, trainee)
     existing = Feedback.objects.filter(call=call, trainee=person).first()
     form = FeedbackForm(request.POST, instance=existing, prefix=f"f{person.pk}")
-    if form.is_valid():
-        form.save_for(call, person, request.user)
-        if not request.htmx:
-            messages.success(request, f"Feedback on {person.name} saved.")
-            return redirect("calls:detail", key=call.key)
-        context = feedback_context(request, call, None)
-        context["just_saved"] = person.pk  # keep the saved form open, with its PEA check in view
-        return render(request, "feedback/tools/feedback.html", context)
-    if not request.htmx:
-        errors = form_errors(form)
-        messages.error(request, f"The feedback was not saved: {errors}")
-        return redirect("calls:detail", key=call.key)
-    context = feedback_context(request, call, None, failed={person.pk: form})
-    return render(request, "feedback/tools/feedback.html", context)
+    if not form.is_valid():
+        error = f"The feedback was not saved: {form_errors(form)}"
+        return answer(request, call, FEEDBACK, error=error, failed={person.pk: form})
+    form.save_for(call, person, request.user)
+    saved = f"Feedback on {person.name} saved."
+    return answer(request, call, FEEDBACK, saved=saved, just_saved=person.pk)
 
 
 @require_POST

@@ -6,4 +6,24 @@ class GoalsConfig(AppConfig):
     label = "goals"
 
     def ready(self) -> None:
-        from mentorplan.goals import segment_tools  # noqa: F401  registers catch-up and goal setting
+        from mentorplan.calls.tools import register
+        from mentorplan.goals.segment_tools import (
+            CATCHUP,
+            SETTING,
+            catchup_context,
+            setting_context,
+        )
+        from mentorplan.lib.plugins import GROUP_PANELS
+        from mentorplan.plans.models import SegmentKind
+
+        GROUP_PANELS.add("follow_through", "goals/panels/follow_through.html", order=20)
+        register(
+            CATCHUP,
+            SegmentKind.GOAL_CATCHUP,
+            "goals/tools/catchup.html",
+            catchup_context,
+            order=10,
+        )
+        register(
+            SETTING, SegmentKind.GOAL_SETTING, "goals/tools/setting.html", setting_context, order=10
+        )

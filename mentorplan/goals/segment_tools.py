@@ -6,11 +6,12 @@ from django.db.models import Q
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
-from mentorplan.calls.tools import register
 from mentorplan.goals.forms import GoalForm, ReviewForm, owner_choices
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus
 from mentorplan.goals.queries import next_session_date
-from mentorplan.plans.models import SegmentKind
+
+CATCHUP = "goal_catchup"  # the tools' names in the registry
+SETTING = "goal_setting"
 
 
 def catchup_context(
@@ -18,6 +19,7 @@ def catchup_context(
     call: Call,
     segment: CallSegment | None,
     *,
+    error: str | None = None,
     failed: Goal | None = None,
     review_form: ReviewForm | None = None,
 ) -> dict[str, Any]:
@@ -55,7 +57,12 @@ def catchup_context(
 
 
 def setting_context(
-    request: MentorRequest, call: Call, segment: CallSegment | None, *, form: GoalForm | None = None
+    request: MentorRequest,
+    call: Call,
+    segment: CallSegment | None,
+    *,
+    error: str | None = None,
+    form: GoalForm | None = None,
 ) -> dict[str, Any]:
     horizon = next_session_date(call, call.group)
     set_here = list(Goal.objects.filter(set_in=call).agreed().select_related("trainee", "mentor"))
@@ -80,7 +87,3 @@ def setting_context(
         "proposals": proposals,
         "next_session": horizon,
     }
-
-
-register(SegmentKind.GOAL_CATCHUP, "goals/tools/catchup.html", catchup_context)
-register(SegmentKind.GOAL_SETTING, "goals/tools/setting.html", setting_context)

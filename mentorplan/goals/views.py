@@ -13,11 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call
+from mentorplan.calls.tools import answer
 from mentorplan.goals import actions
 from mentorplan.goals.forms import ALREADY_CLOSED, GoalForm, ReviewForm
 from mentorplan.goals.models import Goal, follow_through
 from mentorplan.goals.queries import next_session_date, people_with_goals, smart_findings
-from mentorplan.goals.segment_tools import catchup_context, setting_context
+from mentorplan.goals.segment_tools import CATCHUP, SETTING
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
 
@@ -70,31 +71,22 @@ def goal_create(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
     call = _call_from(request, group)
     form = GoalForm(request.POST, group=group)
-    saved = False
-    if form.is_valid():
-        goal = form.save(commit=False)
-        form.apply_owner(goal)
-        fields = {f: getattr(goal, f) for f in ("text", "measure", "deadline", "topic", "link")}
-        actions.set_goal(
-            by=request.user,
-            call=call,
-            group=group,
-            trainee=goal.trainee,
-            mentor=goal.mentor,
-            **fields,
-        )
-        if call is None or not request.htmx:
-            messages.success(request, f"Goal set for {goal.owner_name}.")
-            return (
-                redirect("calls:detail", key=call.key)
-                if call
-                else redirect("goals:board", key=group.key)
-            )
-        saved = True  # a fresh form for the next goal
-    if call is not None and request.htmx:
-        context = setting_context(request, call, None, form=None if saved else form)
-        return render(request, "goals/tools/setting.html", context)
-    return render(request, "goals/board.html", _board_context(request, group, form=form))
+    if not form.is_valid():
+        if call is not None and request.htmx:
+            return answer(request, call, SETTING, form=form)
+        # Without JavaScript the board shows the form again, with what was typed and the errors.
+        return render(request, "goals/board.html", _board_context(request, group, form=form))
+    goal = form.save(commit=False)
+    form.apply_owner(goal)
+    fields = {f: getattr(goal, f) for f in ("text", "measure", "deadline", "topic", "link")}
+    actions.set_goal(
+        by=request.user, call=call, group=group, trainee=goal.trainee, mentor=goal.mentor, **fields
+    )
+    saved = f"Goal set for {goal.owner_name}."
+    if call is not None:
+        return answer(request, call, SETTING, saved=saved)  # with a fresh form for the next goal
+    messages.success(request, saved)
+    return redirect("goals:board", key=group.key)
 
 
 @require_POST
@@ -179,21 +171,17 @@ def goal_review(request: MentorRequest, key: str) -> HttpResponse:
             errors = form
     else:
         errors = form
-    if call is not None and request.htmx:
-        context = catchup_context(
-            request, call, None, failed=goal if errors else None, review_form=errors
-        )
-        return render(request, "goals/tools/catchup.html", context)
-    if errors is not None:
+    if errors is not None and not (call is not None and request.htmx):
+        # Without JavaScript the goal's page shows the outcome form again, with its errors.
         goal.refresh_from_db()
         form_for_goal = GoalForm(instance=goal, group=goal.group, owner=False)
         return _render_detail(request, goal, form=form_for_goal, review_form=errors)
-    messages.success(request, "Outcome recorded.")
-    return (
-        redirect("calls:detail", key=call.key)
-        if call
-        else redirect("goals:board", key=goal.group.key)
-    )
+    saved = "Outcome recorded."
+    if call is not None:
+        failed = goal if errors else None
+        return answer(request, call, CATCHUP, saved=saved, failed=failed, review_form=errors)
+    messages.success(request, saved)
+    return redirect("goals:board", key=goal.group.key)
 
 
 @require_POST
@@ -202,14 +190,11 @@ def goal_accept(request: MentorRequest, key: str) -> HttpResponse:
     call = _call_from(request, goal.group)
     if goal.proposal:
         actions.accept_proposal(goal, by=request.user, call=call)
-    if call is not None and request.htmx:
-        return render(request, "goals/tools/setting.html", setting_context(request, call, None))
-    messages.success(request, "Proposal accepted.")
-    return (
-        redirect("calls:detail", key=call.key)
-        if call
-        else redirect("goals:board", key=goal.group.key)
-    )
+    saved = "Proposal accepted."
+    if call is not None:
+        return answer(request, call, SETTING, saved=saved)
+    messages.success(request, saved)
+    return redirect("goals:board", key=goal.group.key)
 
 
 @require_safe
@@ -237,10 +222,9 @@ def goal_reopen(request: MentorRequest, key: str) -> HttpResponse:
     goal = _get_goal(request, key)
     call = _call_from(request, goal.group)
     undone = actions.reopen(goal, by=request.user)
-    if call is not None and request.htmx:
-        return render(request, "goals/tools/catchup.html", catchup_context(request, call, None))
-    if undone:
-        messages.success(request, "The outcome is undone: the goal is open again.")
-    return (
-        redirect("calls:detail", key=call.key) if call else redirect("goals:detail", key=goal.key)
-    )
+    saved = "The outcome is undone: the goal is open again." if undone else None
+    if call is not None:
+        return answer(request, call, CATCHUP, saved=saved)
+    if saved:
+        messages.success(request, saved)
+    return redirect("goals:detail", key=goal.key)

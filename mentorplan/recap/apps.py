@@ -8,4 +8,20 @@ class RecapConfig(AppConfig):
     label = "recap"
 
     def ready(self) -> None:
-        from mentorplan.recap import segment_tools  # noqa: F401  registers recap and technical tools
+        from mentorplan.calls.tools import register
+        from mentorplan.plans.models import SegmentKind
+        from mentorplan.recap.segment_tools import (
+            RECAP,
+            TECHNICAL,
+            recap_context,
+            technical_context,
+        )
+
+        register(RECAP, SegmentKind.RECAP, "recap/tools/recap.html", recap_context, order=10)
+        register(
+            TECHNICAL,
+            SegmentKind.TECHNICAL,
+            "recap/tools/technical.html",
+            technical_context,
+            order=10,
+        )

@@ -6,8 +6,6 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
-from mentorplan.calls.tools import register
-from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, WorkForm
 from mentorplan.recap.models import (
     UNRESOLVED,
@@ -18,6 +16,9 @@ from mentorplan.recap.models import (
     TopicStatus,
     TopicWork,
 )
+
+RECAP = "recap"  # the tools' names in the registry
+TECHNICAL = "technical"
 
 REMINDERS = [
     "Keep your hands off their keyboard: they type, you talk.",
@@ -34,6 +35,7 @@ def recap_context(
     call: Call,
     segment: CallSegment | None,
     *,
+    error: str | None = None,
     failed: dict[int, RetroForm] | None = None,
 ) -> dict[str, Any]:
     answers = {a.trainee_id: a for a in RetroAnswer.objects.filter(call=call)}
@@ -65,10 +67,11 @@ def technical_context(
     call: Call,
     segment: CallSegment | None,
     *,
+    error: str | None = None,
     failed_work: tuple[int, WorkForm] | None = None,
     topic_form: TopicForm | None = None,
     method_form: MethodForm | None = None,
-    status_error: tuple[int, str] | None = None,
+    failed_person: int | None = None,
 ) -> dict[str, Any]:
     """Today's queue: every topic someone still has not understood, and every topic raised, worked
     on or settled today (so marking one understood does not make it vanish mid-call)."""
@@ -113,9 +116,6 @@ def technical_context(
         "reminders": REMINDERS,
         "topic_form": topic_form or TopicForm(trainees=trainees),
         "method_form": method_form or MethodForm(),
-        "status_error": status_error,  # (TopicPerson id, message): shown beside that person
+        # (TopicPerson id, message): shown beside the person whose status was not changed
+        "status_error": (failed_person, error) if failed_person else None,
     }
-
-
-register(SegmentKind.RECAP, "recap/tools/recap.html", recap_context)
-register(SegmentKind.TECHNICAL, "recap/tools/technical.html", technical_context)

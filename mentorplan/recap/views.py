@@ -1,20 +1,18 @@
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.models import Call
+from mentorplan.calls.tools import answer
 from mentorplan.lib.http import form_errors
 from mentorplan.recap import actions
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, TopicStatusForm, WorkForm
 from mentorplan.recap.models import Topic, TopicPerson, TopicWork
-from mentorplan.recap.segment_tools import methods_for, recap_context, technical_context
+from mentorplan.recap.segment_tools import RECAP, TECHNICAL, methods_for
 
-TECHNICAL = "recap/tools/technical.html"
 STATUS_ERROR = "Choose one of: not yet, working on it, understood, needs the course team."
 
 
@@ -25,25 +23,16 @@ def _get_topic(call: Call, key: str) -> Topic:
         raise Http404("No such topic in this group.") from None
 
 
-def _back(request: MentorRequest, call: Call, template: str, context: dict) -> HttpResponse:
-    if request.htmx:
-        return render(request, template, context)
-    return redirect("calls:detail", key=call.key)
-
-
 @require_POST
 def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
     call = get_call(request, key)
     person = get_trainee_of(call, trainee)
     form = RetroForm(request.POST, prefix=f"r{person.pk}")
     if not form.is_valid():
-        if not request.htmx:
-            messages.error(request, f"{person.name}'s retro was not saved: {form_errors(form)}")
-            return redirect("calls:detail", key=call.key)
-        context = recap_context(request, call, None, failed={person.pk: form})
-        return render(request, "recap/tools/recap.html", context)
+        error = f"{person.name}'s retro was not saved: {form_errors(form)}"
+        return answer(request, call, RECAP, error=error, failed={person.pk: form})
     actions.save_retro(call, person, form.cleaned_data, request.user)
-    return _back(request, call, "recap/tools/recap.html", recap_context(request, call, None))
+    return answer(request, call, RECAP)
 
 
 @require_POST
@@ -55,13 +44,9 @@ def topic_status(request: MentorRequest, key: str, topic: str, trainee: str) -> 
         raise Http404("This trainee is not on this topic.")
     form = TopicStatusForm(request.POST)
     if not form.is_valid():
-        if not request.htmx:
-            messages.error(request, STATUS_ERROR)
-            return redirect("calls:detail", key=call.key)
-        context = technical_context(request, call, None, status_error=(person.pk, STATUS_ERROR))
-        return render(request, TECHNICAL, context)
+        return answer(request, call, TECHNICAL, error=STATUS_ERROR, failed_person=person.pk)
     person.set_status(form.cleaned_data["status"], call=call)
-    return _back(request, call, TECHNICAL, technical_context(request, call, None))
+    return answer(request, call, TECHNICAL)
 
 
 @require_POST
@@ -72,14 +57,10 @@ def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
     methods = methods_for(call)
     form = WorkForm(request.POST, instance=work, methods=methods, prefix=f"w{subject.pk}")
     if not form.is_valid():
-        context = technical_context(request, call, None, failed_work=(subject.pk, form))
-        if not request.htmx:
-            notes = f"The notes on “{subject.title}” were not saved"
-            messages.error(request, f"{notes}: {form_errors(form)}")
-            return redirect("calls:detail", key=call.key)
-        return render(request, TECHNICAL, context)
+        error = f"The notes on “{subject.title}” were not saved: {form_errors(form)}"
+        return answer(request, call, TECHNICAL, error=error, failed_work=(subject.pk, form))
     actions.save_work(call, subject, form.cleaned_data, request.user)
-    return _back(request, call, TECHNICAL, technical_context(request, call, None))
+    return answer(request, call, TECHNICAL)
 
 
 @require_POST
@@ -87,29 +68,22 @@ def topic_add(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     trainees = list(call.group.trainees.active())
     form = TopicForm(request.POST, trainees=[(str(t.key), t.name) for t in trainees])
-    if form.is_valid():
-        chosen = [t for t in trainees if str(t.key) in form.cleaned_data["trainees"]]
-        with transaction.atomic():
-            actions.add_topic(call, form.cleaned_data["title"].strip(), chosen)
-        return _back(request, call, TECHNICAL, technical_context(request, call, None))
-    if not request.htmx:
-        messages.error(request, form_errors(form))
-        return redirect("calls:detail", key=call.key)
-    context = technical_context(request, call, None, topic_form=form)
-    return render(request, TECHNICAL, context)
+    if not form.is_valid():
+        return answer(request, call, TECHNICAL, error=form_errors(form), topic_form=form)
+    chosen = [t for t in trainees if str(t.key) in form.cleaned_data["trainees"]]
+    with transaction.atomic():
+        actions.add_topic(call, form.cleaned_data["title"].strip(), chosen)
+    return answer(request, call, TECHNICAL)
 
 
 @require_POST
 def method_add(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     form = MethodForm(request.POST)
-    if form.is_valid():
-        method = form.save(commit=False)
-        method.owner = request.user
-        method.save()
-        return _back(request, call, TECHNICAL, technical_context(request, call, None))
-    if not request.htmx:
-        messages.error(request, f"The method was not added: {form_errors(form)}")
-        return redirect("calls:detail", key=call.key)
-    context = technical_context(request, call, None, method_form=form)
-    return render(request, TECHNICAL, context)
+    if not form.is_valid():
+        error = f"The method was not added: {form_errors(form)}"
+        return answer(request, call, TECHNICAL, error=error, method_form=form)
+    method = form.save(commit=False)
+    method.owner = request.user
+    method.save()
+    return answer(request, call, TECHNICAL)

@@ -9,4 +9,11 @@ class WrapupConfig(AppConfig):
     label = "wrapup"
 
     def ready(self) -> None:
-        from mentorplan.wrapup import segment_tools  # noqa: F401  registers the wrap-up tool
+        from mentorplan.calls.tools import register
+        from mentorplan.lib.plugins import FINISHED_ACTIONS, GROUP_PANELS
+        from mentorplan.plans.models import SegmentKind
+        from mentorplan.wrapup.segment_tools import WRAPUP, wrapup_context
+
+        GROUP_PANELS.add("progress", "wrapup/panels/progress.html", order=40)
+        FINISHED_ACTIONS.add("summary", "wrapup/actions/summary.html", order=10)
+        register(WRAPUP, SegmentKind.WRAP_UP, "wrapup/tools/wrapup.html", wrapup_context, order=10)

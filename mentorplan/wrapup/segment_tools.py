@@ -4,12 +4,12 @@ from typing import Any
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
-from mentorplan.calls.tools import register
-from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import moments
 from mentorplan.wrapup.forms import FollowUpForm, default_follow_up
 from mentorplan.wrapup.models import CheckItem, Resource, ResourceShare, Win, WrapupCheck
+
+WRAPUP = "wrapup"  # the tool's name in the registry
 
 
 def wrapup_context(
@@ -17,8 +17,8 @@ def wrapup_context(
     call: Call,
     segment: CallSegment | None,
     *,
+    error: str | None = None,
     follow_up_form: FollowUpForm | None = None,
-    error: str = "",
 ) -> dict[str, Any]:
     done = set(WrapupCheck.objects.filter(call=call).values_list("item", flat=True))
     picked = list(Win.objects.filter(call=call).select_related("trainee"))
@@ -42,8 +42,6 @@ def wrapup_context(
         "next_call": call.following(),
         "follow_up_form": follow_up_form
         or FollowUpForm(initial=default_follow_up(call.scheduled_at)),
-        "wrapup_error": error,
+        # A failed follow-up form shows its own errors beside its fields.
+        "wrapup_error": "" if follow_up_form else error or "",
     }
-
-
-register(SegmentKind.WRAP_UP, "wrapup/tools/wrapup.html", wrapup_context)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call
 from mentorplan.calls.models import Call
+from mentorplan.calls.tools import answer
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group
 from mentorplan.lib.http import form_errors
@@ -31,18 +32,7 @@ from mentorplan.wrapup.models import (
     WinSource,
     WrapupCheck,
 )
-from mentorplan.wrapup.segment_tools import wrapup_context
-
-TOOL = "wrapup/tools/wrapup.html"
-
-
-def _tool(request: MentorRequest, call: Call, **extra: object) -> HttpResponse:
-    if request.htmx:
-        return render(request, TOOL, wrapup_context(request, call, None, **extra))  # type: ignore[arg-type]
-    if extra.get("error"):
-        messages.error(request, str(extra["error"]))
-    return redirect("calls:detail", key=call.key)
-
+from mentorplan.wrapup.segment_tools import WRAPUP
 
 # --- Resource library ---------------------------------------------------------------------------
 
@@ -81,12 +71,12 @@ def share(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     form = ShareForm(request.POST)
     if not form.is_valid():
-        return _tool(request, call, error="Choose a resource and who it is for.")
+        return answer(request, call, WRAPUP, error="Choose a resource and who it is for.")
     resource = (
         Resource.objects.for_user(request.user).filter(key=form.cleaned_data["resource"]).first()
     )
     if resource is None:
-        return _tool(request, call, error="Choose a resource from your library.")
+        return answer(request, call, WRAPUP, error="Choose a resource from your library.")
     kind, _, value = form.cleaned_data["target"].partition(":")
     trainee = topic = None
     try:
@@ -102,7 +92,7 @@ def share(request: MentorRequest, key: str) -> HttpResponse:
         Topic.DoesNotExist,
         call.group.trainees.model.DoesNotExist,
     ):
-        return _tool(request, call, error="Choose someone or a topic of this group.")
+        return answer(request, call, WRAPUP, error="Choose someone or a topic of this group.")
     # The unique constraints settle a double click: the second get_or_create reads the first's row.
     ResourceShare.objects.get_or_create(
         call=call,
@@ -111,7 +101,7 @@ def share(request: MentorRequest, key: str) -> HttpResponse:
         topic=topic,
         defaults={"shared_by": request.user},
     )
-    return _tool(request, call)
+    return answer(request, call, WRAPUP)
 
 
 @require_POST
@@ -121,9 +111,9 @@ def check(request: MentorRequest, key: str, item: str) -> HttpResponse:
         raise Http404("No such checklist item.")
     form = CheckForm(request.POST)
     if not form.is_valid():
-        return _tool(request, call, error=form_errors(form))
+        return answer(request, call, WRAPUP, error=form_errors(form))
     WrapupCheck.set(call, item, done=form.cleaned_data["done"], by=request.user)
-    return _tool(request, call)
+    return answer(request, call, WRAPUP)
 
 
 @require_POST
@@ -131,10 +121,10 @@ def win_add(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     form = WinForm(request.POST)
     if not form.is_valid():
-        return _tool(request, call, error=form_errors(form))
+        return answer(request, call, WRAPUP, error=form_errors(form))
     trainee = call.group.trainees.filter(key=form.cleaned_data["trainee"]).first()
     if trainee is None:
-        return _tool(request, call, error="Choose a trainee of this group.")
+        return answer(request, call, WRAPUP, error="Choose a trainee of this group.")
     source = form.cleaned_data["source"]
     Win.objects.get_or_create(
         call=call,
@@ -142,7 +132,7 @@ def win_add(request: MentorRequest, key: str) -> HttpResponse:
         text=form.cleaned_data["text"].strip(),
         defaults={"source": source if source in WinSource.values else WinSource.MENTOR},
     )
-    return _tool(request, call)
+    return answer(request, call, WRAPUP)
 
 
 @require_POST
@@ -151,7 +141,7 @@ def win_remove(request: MentorRequest, key: str, win: str) -> HttpResponse:
     deleted, _ = Win.objects.filter(call=call, key=win).delete()
     if not deleted:
         raise Http404("No such moment.")
-    return _tool(request, call)
+    return answer(request, call, WRAPUP)
 
 
 @require_POST
@@ -160,20 +150,15 @@ def follow_up(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
-        if request.htmx:
-            return render(request, TOOL, wrapup_context(request, call, None, follow_up_form=form))
-        messages.error(request, form_errors(form))
-        return redirect("calls:detail", key=call.key)
+        return answer(request, call, WRAPUP, error=form_errors(form), follow_up_form=form)
     with transaction.atomic():
         # One next session, however often the button is pressed: a second press (or a co-mentor's)
         # waits for the first and then finds the session it planned.
         call = get_call(request, key, lock=True)
         if call.following() is not None:
-            return _tool(request, call)
+            return answer(request, call, WRAPUP)
         call.plan_next(form.cleaned_data["scheduled_at"], created_by=request.user)
-    if not request.htmx:
-        messages.success(request, "The next session is planned.")
-    return _tool(request, call)
+    return answer(request, call, WRAPUP, saved="The next session is planned.")
 
 
 # --- After the call -----------------------------------------------------------------------------

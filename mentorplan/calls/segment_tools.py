@@ -12,11 +12,13 @@ from mentorplan.calls.models import (
     Note,
     NoteLevel,
 )
-from mentorplan.calls.tools import register
-from mentorplan.plans.models import SegmentKind
+
+WELCOME = "welcome"  # the tool's name in the registry
 
 
-def trainee_rows(request: MentorRequest, call: Call, segment: CallSegment) -> list[dict[str, Any]]:
+def trainee_rows(
+    request: MentorRequest, call: Call, segment: CallSegment | None
+) -> list[dict[str, Any]]:
     trainees = list(call.group.trainees.active())
     status = dict(Attendance.objects.filter(call=call).values_list("trainee_id", "status"))
     notes = {
@@ -30,12 +32,11 @@ def trainee_rows(request: MentorRequest, call: Call, segment: CallSegment) -> li
     ]
 
 
-def welcome_context(request: MentorRequest, call: Call, segment: CallSegment) -> dict[str, Any]:
+def welcome_context(
+    request: MentorRequest, call: Call, segment: CallSegment | None, *, error: str | None = None
+) -> dict[str, Any]:
     return {
         "rows": trainee_rows(request, call, segment),
         "statuses": AttendanceStatus.choices,
         "game": GameSuggestion.shown(call),
     }
-
-
-register(SegmentKind.WELCOME, "calls/tools/welcome.html", welcome_context)

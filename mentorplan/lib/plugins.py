@@ -1,0 +1,68 @@
+"""Places where one app plugs into the pages of another, each entry with an explicit order.
+
+An app adds its entries in its `AppConfig.ready()`, so leaving an app out of INSTALLED_APPS leaves
+out its entries and nothing else needs editing. The places:
+
+- `GROUP_PANELS`: templates shown on a group's page, one card each (context: `group`).
+- `FINISHED_ACTIONS`: templates of the buttons on a finished session's page (context: `call`).
+- `SEGMENT_KINDS`: what a plan segment can be for, value → label.
+- The runner's tools for each kind register the same way in `mentorplan.calls.tools`.
+
+Segment kinds: `plans.SegmentKind` holds the kinds of the default plan and `plans` adds them here.
+A tool app that needs a new kind adds it here too; no migration is needed, because the `kind`
+fields take their choices from this registry through a function (Django stores a reference to the
+function in migrations, not the list), and forms and `full_clean()` check a kind against it. The
+database only checks that a kind is given. A kind whose app is removed stays in old plans and
+sessions: the runner shows no tool for it, and editing such a segment asks for a kind that exists.
+
+Orders: the built-in entries use steps of 10, so a new app can go between two of them.
+"""
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    name: str
+    order: int
+    value: T
+
+
+class Slot(Generic[T]):
+    """One place that apps plug into. Entries are kept by name, so adding one twice (Django may
+    call `ready()` more than once) keeps one."""
+
+    def __init__(self, description: str) -> None:
+        self.description = description
+        self._entries: dict[str, Entry[T]] = {}
+
+    def add(self, name: str, value: T, *, order: int) -> None:
+        self._entries[name] = Entry(name=name, order=order, value=value)
+
+    def remove(self, name: str) -> None:
+        self._entries.pop(name, None)
+
+    def entries(self) -> list[Entry[T]]:
+        return sorted(self._entries.values(), key=lambda entry: (entry.order, entry.name))
+
+    def values(self) -> list[T]:
+        return [entry.value for entry in self.entries()]
+
+    def get(self, name: str) -> T:
+        return self._entries[name].value
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+
+GROUP_PANELS: Slot[str] = Slot("Cards on a group's page: template names.")
+FINISHED_ACTIONS: Slot[str] = Slot("Buttons on a finished session's page: template names.")
+SEGMENT_KINDS: Slot[str] = Slot("What a plan segment is for: value → label.")
+
+
+def segment_kind_choices() -> list[tuple[str, str]]:
+    """The choices of every `kind` field, in order. Migrations refer to this function by name."""
+    return [(entry.name, entry.value) for entry in SEGMENT_KINDS.entries()]
