@@ -114,7 +114,7 @@ class Clock:
     def overrun_template(self) -> str:
         """The overrun sentence with two blanks that change as the seconds pass: "{over}", the
         time over exactly as the countdown shows it, and "{left}", the whole minutes left for
-        the rest of the plan. runner.js fills in the same blanks between server updates, so the
+        the rest of the plan. clock.js fills in the same blanks between server updates, so the
         words on the screen never depend on a second copy of these rules."""
         upcoming = self.upcoming
         if not upcoming:

@@ -86,7 +86,8 @@ def fit_minutes(minutes: list[int], flexible: list[bool], length: int) -> tuple[
 
 def clock_text(seconds: float) -> str:
     """A stretch of time as a clock shows it: "9:05", "1:02:05". The sign is left to the words
-    around it ("left", "over"). runner.js formats the same way between server updates."""
+    around it ("left", "over"). The one place of this rule on the server; in the browser it is
+    clockText in static/js/clock-text.js, and test_browser_clock_text checks they agree."""
     total = abs(round(seconds))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)

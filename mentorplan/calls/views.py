@@ -27,6 +27,8 @@ from mentorplan.calls.tools import answer, call_url, tools_for, whole_page
 from mentorplan.groups.access import get_group
 from mentorplan.plans.models import PlanTemplate, SegmentKind
 
+SESSION_VERSION_HEADER = "X-Session-Version"
+
 
 def _get_segment(request: MentorRequest, key: object) -> CallSegment:
     segment = (
@@ -139,7 +141,7 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
         return whole_page(call)
     response = render(request, template, context)
     response["Cache-Control"] = "no-store"
-    return response
+    return _with_version(response, call)
 
 
 @require_safe
@@ -178,9 +180,17 @@ def call_control(request: MentorRequest, key: str) -> HttpResponse:
 def _after_change(request: MentorRequest, call: Call) -> HttpResponse:
     if request.htmx:
         if call.status in (Status.LIVE, Status.PAUSED):
-            return render(request, "calls/runner.html#runner", _runner_context(request, call))
+            runner = render(request, "calls/runner.html#runner", _runner_context(request, call))
+            return _with_version(runner, call)
         return whole_page(call)
     return redirect("calls:detail", key=call.key)
+
+
+def _with_version(response: HttpResponse, call: Call) -> HttpResponse:
+    """Say which version of the session a runner page or redraw shows. The runner's poll script
+    reads it to keep a redraw that is no newer than the screen from replacing what is typed."""
+    response[SESSION_VERSION_HEADER] = str(call.version)
+    return response
 
 
 # --- Notes, attendance, games ---------------------------------------------------------------------
@@ -188,7 +198,8 @@ def _after_change(request: MentorRequest, call: Call) -> HttpResponse:
 
 @require_POST
 def note_save(request: MentorRequest, key: str) -> HttpResponse:
-    """Autosave of one note. Answers JSON: the new version, or the other text on a conflict."""
+    """Autosave of one note. notes.js gets JSON with the new version, or on a conflict (409) the
+    choice between the two texts as a partial to show under the note."""
     segment = _get_segment(request, key)
     form = NoteForm(request.POST)
     if not form.is_valid():
@@ -210,24 +221,17 @@ def note_save(request: MentorRequest, key: str) -> HttpResponse:
                 **lookup, defaults={"call": segment.call, "author": request.user}
             )
             if note.version != data["version"]:
-                theirs = {
-                    "conflict": True,
-                    "version": note.version,
-                    "body": note.body,
-                    "updated_by": str(note.updated_by or ""),
-                }
+                conflict = _note_conflict(request, segment, note)
                 transaction.set_rollback(True)  # a conflict leaves no trace, not even a new row
-                if _from_plain_form(request):
-                    messages.error(request, NOTE_CONFLICT)
-                    return redirect(call_url(segment.call))
-                return JsonResponse(theirs, status=409)
+                return conflict
             note.body = data["body"]
             note.version += 1
             note.updated_by = request.user
             note.save()
     except IntegrityError:
-        # Two first saves raced; the loser retries against the winner's version.
-        return JsonResponse({"conflict": True, "version": 0, "body": ""}, status=409)
+        # Two first saves raced: the loser chooses between its text and the winner's.
+        winner = Note.objects.filter(**lookup).first()
+        return _note_conflict(request, segment, winner or Note(version=0))
     if _from_plain_form(request):
         messages.success(request, "Note saved.")
         return redirect(call_url(segment.call))
@@ -242,8 +246,18 @@ NOTE_CONFLICT = (
 )
 
 
+def _note_conflict(request: MentorRequest, segment: CallSegment, note: Note) -> HttpResponse:
+    """Someone saved the note first. notes.js shows their text and the writer's three choices,
+    all from the partial; with JavaScript off the session page says what happened."""
+    if _from_plain_form(request):
+        messages.error(request, NOTE_CONFLICT)
+        return redirect(call_url(segment.call))
+    return render(request, "calls/includes/note_conflict.html", {"note": note}, status=409)
+
+
 def _from_plain_form(request: MentorRequest) -> bool:
-    """A note form sent by the browser itself, with JavaScript off. notes.js asks for JSON."""
+    """A note form sent by the browser itself, with JavaScript off. notes.js prefers JSON (and
+    takes the conflict partial as HTML)."""
     return request.get_preferred_type(["application/json", "text/html"]) == "text/html"
 
 

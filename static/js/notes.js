@@ -1,215 +1,201 @@
-// Notes that save themselves. Every keystroke is kept in this browser first (localStorage), then
-// sent after a short pause; if the network drops, the draft waits and is sent when it returns.
-// Each note carries the version it was based on, so a co-mentor's edit is never overwritten silently.
-"use strict";
+// Notes that save themselves. Every keystroke is kept on this device first (drafts.js), then sent
+// after a short pause; if the network drops, the draft waits and is sent when it returns.
+//
+// Each note form carries the version its text is based on (input[name=version]), so a co-mentor's
+// edit is never overwritten silently: the server answers a save on an old version with 409 and a
+// partial (templates/calls/includes/note_conflict.html) that shows their text and three choices.
+// This module puts that partial under the note and acts on the choice; while it is there, nothing
+// is sent.
+import { clearDraft, loadDraft, storeDraft } from "./drafts.js";
 
-(function () {
-  const DELAY_MS = 700;
-  const RETRY_MS = 5000;
-  const forms = new Map(); // textarea -> state
-  const known = new Map(); // draft key -> the last version this page saved, to survive re-renders
+const DELAY_MS = 700;
+const RETRY_MS = 5000;
+const CHOOSE = "Not saved yet: choose which text to keep.";
+const notes = new Map(); // textarea -> its autosave
+const known = new Map(); // draft key -> the last text and version this page saved, to survive redraws
 
-  function csrf() {
-    const input = document.querySelector("input[name=csrfmiddlewaretoken]");
-    return input ? input.value : "";
+function bytes(text) {
+  return new TextEncoder().encode(text).length;
+}
+
+function show(note, text, kind) {
+  note.status.textContent = text;
+  note.status.dataset.kind = kind || "";
+}
+
+function versionInput(note) {
+  return note.form.querySelector("input[name=version]");
+}
+
+function openChoice(note) {
+  return note.form.querySelector("[data-note-conflict]");
+}
+
+function keepDraft(note) {
+  // While a choice is open the version is still the one the writer's text was typed on, so a
+  // reload sends it on that version and the server asks again.
+  storeDraft(note.key, note.area.value, Number(versionInput(note).value));
+}
+
+async function send(note) {
+  window.clearTimeout(note.timer);
+  note.timer = null;
+  if (openChoice(note)) return; // the writer chooses first
+  if (note.sending) { note.again = true; return; }
+  const body = note.area.value;
+  if (body === note.saved) {
+    // Typed and undone: the server already has this text.
+    clearDraft(note.key);
+    if (note.status.dataset.kind !== "saved") show(note, "Saved", "saved");
+    return;
   }
-
-  function loadDraft(key) {
-    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
-  }
-
-  function storeDraft(state) {
-    try {
-      // While a conflict is open the draft keeps the version it was typed on, so a reload asks again.
-      const version = state.conflict === null ? state.version : state.conflict;
-      localStorage.setItem(state.key, JSON.stringify({ body: state.area.value, version: version }));
-    } catch (e) { /* storage full or blocked: the network save still runs */ }
-  }
-
-  function clearDraft(state) {
-    try { localStorage.removeItem(state.key); } catch (e) { /* nothing to clear */ }
-  }
-
-  function bytes(text) {
-    return new TextEncoder().encode(text).length;
-  }
-
-  function show(state, text, kind) {
-    state.status.textContent = text;
-    state.status.dataset.kind = kind || "";
-  }
-
-  async function send(state) {
-    window.clearTimeout(state.timer);
-    state.timer = null;
-    if (state.conflict !== null) return; // the writer chooses first
-    if (state.sending) { state.again = true; return; }
-    const body = state.area.value;
-    if (body === state.saved && state.version === state.savedVersion) {
-      // Typed and undone: the server already has this text.
-      clearDraft(state);
-      if (state.status.dataset.kind !== "saved") show(state, "Saved", "saved");
-      return;
-    }
-    state.sending = true;
-    show(state, "Saving…");
-    const data = new FormData(state.form);
-    data.set("body", body);
-    data.set("version", String(state.version));
-    try {
-      const response = await fetch(state.form.action, {
-        // keepalive lets a save started as the page goes away finish; browsers cap it at 64 KiB.
-        method: "POST", body: data, credentials: "same-origin", keepalive: bytes(body) < 60000,
-        headers: { "X-CSRFToken": csrf(), "Accept": "application/json" },
-      });
+  note.sending = true;
+  show(note, "Saving…");
+  const data = new FormData(note.form);
+  data.set("body", body);
+  try {
+    const response = await fetch(note.form.action, {
+      // keepalive lets a save started as the page goes away finish; browsers cap it at 64 KiB.
+      method: "POST", body: data, credentials: "same-origin", keepalive: bytes(body) < 60000,
+      headers: { "X-CSRFToken": data.get("csrfmiddlewaretoken"), "Accept": "application/json, text/html;q=0.9" },
+    });
+    if (response.ok) {
+      const result = await response.json();
+      versionInput(note).value = result.version;
+      note.saved = body;
+      known.set(note.key, { version: result.version, body: body });
+      if (note.area.value === body) clearDraft(note.key); else keepDraft(note);
+      show(note, "Saved " + result.saved_at, "saved");
+    } else if (response.status === 409 && conflict(note, await response.text())) {
+      // The writer chooses; conflict() has said so.
+    } else if (response.status === 400) {
       const result = await response.json().catch(() => ({}));
-      if (response.ok) {
-        state.version = result.version;
-        state.savedVersion = result.version;
-        state.saved = body;
-        known.set(state.key, { version: result.version, body: body });
-        state.form.querySelector("input[name=version]").value = result.version;
-        if (state.area.value === body) clearDraft(state); else storeDraft(state);
-        show(state, "Saved " + result.saved_at, "saved");
-      } else if (response.status === 409) {
-        conflict(state, result, Number(data.get("version")));
-      } else if (response.status === 400) {
-        show(state, result.error || "This note could not be saved.", "error");
-      } else {
-        // Logged out, or the server failed: keep the text here and try again shortly.
-        show(state, response.status === 403
-          ? "Not saved: you may have been logged out. Log in again in another tab; this text is kept on this device."
-          : "Not saved yet: the server did not accept it. Kept on this device; trying again shortly.", "error");
-        state.timer = window.setTimeout(() => send(state), RETRY_MS);
-      }
-    } catch (error) {
-      show(state, "Offline — kept on this device; it will be sent when the connection is back.", "offline");
-      state.timer = window.setTimeout(() => send(state), RETRY_MS);
-    } finally {
-      state.sending = false;
-      if (state.again) { state.again = false; schedule(state); }
+      show(note, result.error || "This note could not be saved.", "error");
+    } else {
+      // Logged out, or the server failed: keep the text here and try again shortly.
+      show(note, response.status === 403
+        ? "Not saved: you may have been logged out. Log in again in another tab; this text is kept on this device."
+        : "Not saved yet: the server did not accept it. Kept on this device; trying again shortly.", "error");
+      note.timer = window.setTimeout(() => send(note), RETRY_MS);
     }
+  } catch (error) {
+    show(note, "Offline — kept on this device; it will be sent when the connection is back.", "offline");
+    note.timer = window.setTimeout(() => send(note), RETRY_MS);
+  } finally {
+    note.sending = false;
+    if (note.again) { note.again = false; schedule(note); }
   }
+}
 
-  function conflict(state, result, base) {
-    // Someone else saved first: show their text beside ours and let the writer choose.
-    state.version = result.version;
-    state.savedVersion = result.version;
-    state.saved = result.body;
-    state.form.querySelector("input[name=version]").value = result.version;
-    if (result.body === state.area.value) {
-      // The same text landed already (a save sent as the page unloaded, say): nothing to choose.
-      clearDraft(state);
-      show(state, "Saved", "saved");
-      return;
-    }
-    state.conflict = base;
-    storeDraft(state);
-    let box = state.form.querySelector(".conflict");
-    if (!box) {
-      box = document.createElement("div");
-      box.className = "conflict notice notice-warn";
-      box.setAttribute("role", "alert");
-      state.form.appendChild(box);
-    }
-    box.textContent = "";
-    const intro = document.createElement("p");
-    intro.textContent = (result.updated_by || "A co-mentor") + " changed this note while you were typing. Their version:";
-    const theirs = document.createElement("pre");
-    theirs.className = "conflict-text";
-    theirs.textContent = result.body;
-    const keep = document.createElement("button");
-    keep.type = "button";
-    keep.className = "button-small";
-    keep.textContent = "Keep my text";
-    const resolve = () => { state.conflict = null; box.remove(); };
-    keep.addEventListener("click", () => { resolve(); send(state); });
-    const take = document.createElement("button");
-    take.type = "button";
-    take.className = "button-small button-secondary";
-    take.textContent = "Use their text";
-    take.addEventListener("click", () => { resolve(); state.area.value = result.body; clearDraft(state); show(state, "Saved", "saved"); });
-    const both = document.createElement("button");
-    both.type = "button";
-    both.className = "button-small button-secondary";
-    both.textContent = "Keep both";
-    both.addEventListener("click", () => { resolve(); state.area.value = result.body + "\n\n" + state.area.value; send(state); });
-    const actions = document.createElement("div");
-    actions.className = "actions";
-    actions.append(keep, take, both);
-    box.append(intro, theirs, actions);
-    show(state, "Not saved yet: choose which text to keep.", "error");
+function conflict(note, html) {
+  // Someone else saved first: show the server's partial (their text and the choices) under the
+  // note. Returns false when the answer holds no such partial.
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const choice = template.content.querySelector("[data-note-conflict]");
+  if (!choice) return false;
+  const theirs = choice.querySelector("[data-their-text]").textContent;
+  note.saved = theirs;
+  if (theirs === note.area.value) {
+    // The same text landed already (a save sent as the page unloaded, say): nothing to choose.
+    versionInput(note).value = choice.dataset.version;
+    clearDraft(note.key);
+    show(note, "Saved", "saved");
+    return true;
   }
+  const open = openChoice(note);
+  if (open) open.replaceWith(choice); else note.form.append(choice);
+  keepDraft(note);
+  show(note, CHOOSE, "error");
+  return true;
+}
 
-  function schedule(state) {
-    storeDraft(state);
-    if (state.conflict !== null) { show(state, "Not saved yet: choose which text to keep.", "error"); return; }
-    show(state, "Typing…");
-    window.clearTimeout(state.timer);
-    state.timer = window.setTimeout(() => send(state), DELAY_MS);
+function choose(note, button) {
+  const choice = button.closest("[data-note-conflict]");
+  const theirs = choice.querySelector("[data-their-text]").textContent;
+  versionInput(note).value = choice.dataset.version; // what is saved next goes on top of theirs
+  choice.remove();
+  note.area.focus({ preventScroll: true });
+  const picked = button.dataset.conflictChoice;
+  if (picked === "theirs") {
+    note.area.value = theirs;
+    clearDraft(note.key);
+    show(note, "Saved", "saved");
+    return;
   }
+  if (picked === "both") note.area.value = theirs + "\n\n" + note.area.value;
+  send(note);
+}
 
-  function attach(form) {
-    const area = form.querySelector("textarea");
-    if (!area || forms.has(area)) return;
-    // The server's own values (defaultValue), not what the browser may have restored into the
-    // form on a reload or what was typed before this script ran.
-    const versionInput = form.querySelector("input[name=version]");
-    let version = Number(versionInput.defaultValue);
-    versionInput.value = version;
-    const typedEarly = area.value !== area.defaultValue ? area.value : null;
-    area.value = area.defaultValue;
-    const mine = known.get(area.dataset.draftKey);
-    if (mine && mine.version > version) {
-      // The page was redrawn from a moment before our own last save landed.
-      version = mine.version;
-      area.value = mine.body;
-      form.querySelector("input[name=version]").value = version;
-    }
-    const state = {
-      form: form, area: area, key: area.dataset.draftKey, status: form.querySelector("[data-save-state]"),
-      version: version, savedVersion: version, saved: area.value, timer: null, sending: false, again: false,
-      conflict: null, // while the writer chooses between texts: the version their text was based on
-    };
-    forms.set(area, state);
-    form.addEventListener("submit", (event) => { event.preventDefault(); send(state); });
-    area.addEventListener("input", () => schedule(state));
-    area.addEventListener("blur", () => { if (state.timer) send(state); });
-    const draft = loadDraft(state.key);
-    if (typedEarly !== null) {
-      // Typed before this script was ready: the newest text there is, so treat it as typed now.
-      area.value = typedEarly;
-      schedule(state);
-    } else if (draft && draft.body !== area.value) {
-      if (draft.version === version) {
-        // Typed here but never reached the server (reload, closed tab, lost connection): send it now.
-        area.value = draft.body;
-        send(state);
-      } else {
-        // The note changed on the server since this draft was typed: let the writer choose.
-        const server = area.value;
-        area.value = draft.body;
-        conflict(state, { version: version, body: server, updated_by: "Someone" }, draft.version);
-      }
-    } else if (draft) {
-      clearDraft(state);
-    }
+function schedule(note) {
+  keepDraft(note);
+  if (openChoice(note)) { show(note, CHOOSE, "error"); return; }
+  show(note, "Typing…");
+  window.clearTimeout(note.timer);
+  note.timer = window.setTimeout(() => send(note), DELAY_MS);
+}
+
+function attach(form) {
+  const area = form.querySelector("textarea");
+  if (!area || notes.has(area)) return;
+  // The server's own values (defaultValue), not what the browser may have restored into the form
+  // on a reload or what was typed before this script ran.
+  const version = form.querySelector("input[name=version]");
+  const typedEarly = area.value !== area.defaultValue ? area.value : null;
+  area.value = area.defaultValue;
+  version.value = version.defaultValue;
+  const mine = known.get(area.dataset.draftKey);
+  if (mine && mine.version > Number(version.value)) {
+    // The page was redrawn from a moment before this page's own last save landed.
+    version.value = mine.version;
+    area.value = mine.body;
   }
-
-  function flush() {
-    for (const [area, state] of forms) {
-      if (!document.body.contains(area)) { forms.delete(area); continue; }
-      if (state.conflict === null && (state.timer || area.value !== state.saved)) send(state);
-    }
+  const note = {
+    form: form, area: area, key: area.dataset.draftKey, status: form.querySelector("[data-save-state]"),
+    saved: area.value, timer: null, sending: false, again: false,
+  };
+  notes.set(area, note);
+  form.addEventListener("submit", (event) => { event.preventDefault(); send(note); });
+  area.addEventListener("input", () => schedule(note));
+  area.addEventListener("blur", () => { if (note.timer) send(note); });
+  const draft = loadDraft(note.key);
+  if (typedEarly !== null) {
+    // Typed before this script was ready: the newest text there is, so treat it as typed now.
+    area.value = typedEarly;
+    schedule(note);
+  } else if (draft && draft.body !== area.value) {
+    // Typed here but never saved (a reload, a closed tab, a lost connection): send it on the
+    // version it was typed on. If the note has changed since, the server offers the choice.
+    area.value = draft.body;
+    version.value = draft.version;
+    send(note);
+  } else if (draft) {
+    clearDraft(note.key);
   }
+}
 
-  window.MentorplanNotes = { flush: flush };
-  htmx.onLoad((root) => {
-    const found = root.matches && root.matches("[data-note-form]") ? [root] : root.querySelectorAll("[data-note-form]");
-    found.forEach(attach);
-  });
-  window.addEventListener("online", flush);
-  window.addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", () => { if (document.hidden) flush(); });
-  document.body.addEventListener("htmx:beforeSwap", flush);
-})();
+function flush() {
+  for (const [area, note] of notes) {
+    if (!document.body.contains(area)) { notes.delete(area); continue; }
+    if (!openChoice(note) && (note.timer || area.value !== note.saved)) send(note);
+  }
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-conflict-choice]");
+  const area = button && button.closest("[data-note-form]").querySelector("textarea");
+  if (area && notes.has(area)) choose(notes.get(area), button);
+});
+htmx.onLoad((root) => {
+  const found = root.matches && root.matches("[data-note-form]") ? [root] : root.querySelectorAll("[data-note-form]");
+  found.forEach(attach);
+});
+window.addEventListener("online", flush);
+window.addEventListener("pagehide", flush);
+document.addEventListener("visibilitychange", () => { if (document.hidden) flush(); });
+// Before htmx asks the server for anything (a poll's redraw, a button), send what is typed, so
+// what the server draws next includes it.
+document.addEventListener("htmx:beforeRequest", flush);
+// The one beforeSwap rule for notes: a swap may replace the note forms; send what was typed
+// while the request was on its way before the textarea it was typed in goes.
+document.addEventListener("htmx:beforeSwap", flush);

@@ -496,3 +496,55 @@ def test_a_redraw_that_brings_nothing_newer_keeps_what_is_typed(page, live_serve
 
     assert redraws, "the runner did not ask for a redraw"
     expect(what).to_have_value("Finish the quiz app's scoring")
+
+
+def test_a_draft_older_than_a_co_mentor_s_save_asks_which_text_to_keep_after_a_reload(
+    page, live_server, console_errors, lead, co_mentor, call
+):
+    start(page, live_server, lead, call)
+    page.get_by_role("button", name="Next →").click()
+    expect_segment(page, "Goal catch-up")  # the mentors' note is open by default here
+    label = "Mentors — you and your co-mentors"
+    # Lena's saves do not get through (a flaky connection): her text stays a draft on her device.
+    page.route("**/notes/", lambda route: route.abort())
+    page.get_by_label(label, exact=True).fill("Bogdan met his goal.")
+    expect(save_state(page, page.get_by_label(label, exact=True))).to_have_text(
+        re.compile("^Offline — kept on this device")
+    )
+    # Meanwhile Kofi saves the same note from his laptop; his text starts on a new line.
+    kofi = Client()
+    kofi.force_login(co_mentor, backend=MODEL_BACKEND)
+    segment = call.segments.get(position=1)
+    saved = kofi.post(
+        f"/sessions/segments/{segment.key}/notes/",
+        {"level": "mentors", "body": "\nChen needs a smaller goal.", "version": 0},
+        headers={"Accept": "application/json"},
+    )
+    assert saved.status_code == 200
+
+    page.unroute("**/notes/")
+    page.reload()
+
+    area = page.get_by_label(label, exact=True)
+    box = page.get_by_role("alert")
+    expect(box).to_contain_text("Kofi changed this note while you were typing")
+    expect(area).to_have_value("Bogdan met his goal.")
+    expect(save_state(page, area)).to_have_text(re.compile("^Not saved yet"))
+    box.get_by_role("button", name="Use their text").click()
+    expect(box).to_have_count(0)
+    expect(area).to_have_value("\nChen needs a smaller goal.")
+    expect(area).to_be_focused()  # the keyboard stays with the note
+    assert Note.objects.get(call=call, level=NoteLevel.MENTORS).body == (
+        "\nChen needs a smaller goal."
+    )
+
+    page.reload()  # the choice is made: no draft is left to ask about again
+    expect(page.get_by_label(label, exact=True)).to_have_value("\nChen needs a smaller goal.")
+    expect(page.get_by_role("alert")).to_have_count(0)
+    unexpected = [
+        error
+        for error in console_errors
+        if "/notes/" not in error or not ("409 (Conflict)" in error or "ERR_FAILED" in error)
+    ]
+    assert not unexpected, unexpected
+    console_errors.clear()

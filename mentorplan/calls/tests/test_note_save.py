@@ -1,5 +1,7 @@
 """Autosaving notes: three levels, versions against silent overwrites, private means private."""
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -8,18 +10,20 @@ from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel
 from mentorplan.groups.models import Membership, Role
 from mentorplan.testing import (
     end_call,
+    is_partial,
     make_call,
     make_group,
     make_mentor,
     make_trainee,
     page_text,
+    parse,
     start_call,
 )
 
 pytestmark = pytest.mark.django_db
 
 # What notes.js sends; a form sent by the browser itself (JavaScript off) asks for HTML.
-JS = {"Accept": "application/json"}
+JS = {"Accept": "application/json, text/html;q=0.9"}
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 HTMX = {"HX-Request": "true", **JS}
 
@@ -64,6 +68,24 @@ def _notes() -> list[tuple[str, str, int]]:
     return sorted(Note.objects.values_list("level", "body", "version"))
 
 
+def _conflict(response) -> dict[str, Any]:
+    """What the conflict partial shows the writer: who saved first, their text, the choices, and
+    the version their text has (a save on top of it is what settles the conflict)."""
+    assert response["Content-Type"].startswith("text/html")
+    assert is_partial(response)
+    box = parse(response).select_one("[data-note-conflict]")
+    says = box and box.select_one("p")
+    theirs = box and box.select_one("[data-their-text]")
+    assert box and says and theirs, "no conflict choice in the answer"
+    return {
+        "says": " ".join(says.get_text(" ").split()),
+        # A browser drops the line break that opens a <pre>; this parser keeps it.
+        "theirs": theirs.get_text().removeprefix("\n"),
+        "buttons": [button.get_text(strip=True) for button in box.select("button")],
+        "version": box["data-version"],
+    }
+
+
 def test_saving_a_note_and_saving_it_again(client, segment):
     first = _save(client, segment, "Amal found a new job")
 
@@ -105,9 +127,9 @@ def test_a_stale_version_gets_the_other_text_and_overwrites_nothing(client, segm
     response = _save(client, segment, "Lead's text, typed at the same time", version=0)
 
     assert response.status_code == 409
-    assert response.json()["conflict"] is True
-    assert response.json()["version"] == 1
-    assert response.json()["body"] == "Co-mentor's text"
+    choice = _conflict(response)
+    assert choice["version"] == "1"
+    assert choice["theirs"] == "Co-mentor's text"
     assert _notes() == [("mentors", "Co-mentor's text", 1)]
 
     merged = _save(client, segment, "Co-mentor's text\nLead's text", version=1)
@@ -308,3 +330,32 @@ def test_a_stale_version_for_a_note_nobody_wrote_yet_leaves_no_row(client):
 
     assert response.status_code == 409
     assert not Note.objects.exists()
+
+
+def test_a_conflict_offers_their_text_and_three_choices(client, segment):
+    call = segment.call
+    client.force_login(_co_mentor(call))
+    _save(client, segment, "\nLine one of theirs\n  indented <b>not bold</b>")
+    client.force_login(_lead(call))
+
+    response = _save(client, segment, "Mine", version=0)
+
+    assert response.status_code == 409
+    assert _conflict(response) == {
+        "says": "Co changed this note while you were typing. Their version:",
+        "theirs": "\nLine one of theirs\n  indented <b>not bold</b>",
+        "buttons": ["Keep my text", "Use their text", "Keep both"],
+        "version": "1",
+    }
+    assert _notes() == [("mentors", "\nLine one of theirs\n  indented <b>not bold</b>", 1)]
+
+
+def test_saving_on_top_of_their_version_settles_the_conflict(client, segment):
+    _save(client, segment, "Theirs")
+    stale = _save(client, segment, "Mine", version=0)
+
+    settled = _save(client, segment, "Theirs\n\nMine", version=int(_conflict(stale)["version"]))
+
+    assert settled.status_code == 200
+    assert settled.json()["version"] == 2
+    assert _notes() == [("mentors", "Theirs\n\nMine", 2)]

@@ -1,0 +1,60 @@
+// Every screen of a live session shows the same state. Every few seconds this module asks the
+// server for the session's version (a conditional request: nothing changed costs a 304) and, when
+// the server has a newer one than the runner on screen, redraws the runner through htmx.
+//
+// Reads: the runner's data-version, data-state-url and data-refresh-url, and the X-Session-Version
+// header the server puts on every runner page and redraw. Sends: "runner:server-time" with the
+// difference between the server's clock and this device's, for clock.js.
+const POLL_MS = 3000;
+const VERSION_HEADER = "X-Session-Version";
+let etag = null;
+let poller = null;
+
+function shownVersion() {
+  const runner = document.getElementById("runner");
+  return runner ? Number(runner.dataset.version) : null;
+}
+
+async function poll() {
+  const runner = document.getElementById("runner");
+  if (!runner || document.hidden) return;
+  const sent = Date.now();
+  try {
+    const headers = { "Accept": "application/json" };
+    if (etag) headers["If-None-Match"] = etag;
+    const response = await fetch(runner.dataset.stateUrl, { headers: headers, cache: "no-store" });
+    if (response.status === 304 || !response.ok) return;
+    etag = response.headers.get("ETag");
+    const state = await response.json();
+    const received = Date.now();
+    const skew = state.server_now - (sent + received) / 2;
+    document.dispatchEvent(new CustomEvent("runner:server-time", { detail: { skew: skew } }));
+    // Versions only grow: an answer that left before this screen's own change landed is older
+    // than what is shown, and redrawing from it would throw away what the mentor is typing.
+    if (Number(state.version) > shownVersion()) {
+      htmx.ajax("GET", runner.dataset.refreshUrl, { target: "#runner", swap: "outerHTML" });
+    }
+  } catch (error) {
+    // Offline for a moment: the clock keeps counting locally; try again on the next beat.
+  }
+}
+
+// The one beforeSwap rule for runner redraws. A poll can see this screen's own change (a jump, a
+// pause) a moment before htmx has drawn it; the redraw it asks for then brings nothing newer.
+// Swap a redrawn runner in only when its version is newer than the one shown, so a redraw never
+// throws away what the mentor has just typed. A button's own answer (a POST) always shows.
+document.addEventListener("htmx:beforeSwap", (event) => {
+  if (event.detail.target.id !== "runner") return;
+  if (event.detail.requestConfig && event.detail.requestConfig.verb !== "get") return;
+  const version = event.detail.xhr.getResponseHeader(VERSION_HEADER);
+  const shown = shownVersion();
+  if (version !== null && shown !== null && Number(version) <= shown) event.detail.shouldSwap = false;
+});
+
+htmx.onLoad((root) => {
+  const runner = root.id === "runner" ? root : root.querySelector && root.querySelector("#runner");
+  if (!runner) return;
+  etag = null; // a new runner: the next answer is a full one, which also measures the clock again
+  if (!poller) poller = window.setInterval(poll, POLL_MS);
+});
+document.addEventListener("visibilitychange", () => { if (!document.hidden) poll(); });
