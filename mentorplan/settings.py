@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from mentorplan.accounts.proxy import parse_networks
 from mentorplan.lib.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -21,6 +22,11 @@ else:
         raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
+# The HTTPS proxies in front of the app servers: addresses or networks. Only requests from these
+# may say who the visitor is (X-Forwarded-For) and whether they used https (X-Forwarded-Proto).
+# The default trusts a proxy on the same machine, as gunicorn does.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+parse_networks(TRUSTED_PROXIES)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -47,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "mentorplan.accounts.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -114,12 +121,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# E-mails anyone can ask for (password reset, address confirmation), per hour: counted in the
+# database so that every app server sees the same count.
+EMAILS_PER_ADDRESS_PER_HOUR = env_int("EMAILS_PER_ADDRESS_PER_HOUR", 5)
+EMAILS_PER_CLIENT_PER_HOUR = env_int("EMAILS_PER_CLIENT_PER_HOUR", 20)
+# An address confirmation link works for three days.
+EMAIL_CONFIRMATION_MAX_AGE = timedelta(days=3)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "groups:list"
 LOGOUT_REDIRECT_URL = "home"
 
-# Failed logins: five tries per address and e-mail, then a fifteen-minute pause.
+# Failed logins (mentorplan/accounts/lockout.py): five wrong passwords for one account from one
+# client, or twenty from one client over any accounts, pause that client for fifteen minutes.
+# The client is the visitor's address as the trusted proxy reports it.
+AXES_HANDLER = "mentorplan.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "mentorplan.accounts.proxy.client_ip"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_CLIENT_FAILURE_LIMIT = env_int("AXES_CLIENT_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
@@ -174,6 +192,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
+    # Behind the HTTPS proxy: it says https → served; it says http → redirected to https; a request
+    # no trusted proxy vouches for → refused with an explanation (mentorplan/accounts/proxy.py).
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)

@@ -1,8 +1,18 @@
-from django import forms
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from typing import Any
 
-from mentorplan.accounts.models import User
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+
+from mentorplan.accounts.models import EmailKind, EmailRequest, User
+from mentorplan.accounts.proxy import client_ip
 from mentorplan.lib.timezones import TimezoneSelect
+
+ADDRESS_TAKEN = (
+    "There is already an account with this e-mail address. Log in, or reset your password if you "
+    "have forgotten it."
+)
 
 
 class SignupForm(BaseUserCreationForm):
@@ -14,11 +24,32 @@ class SignupForm(BaseUserCreationForm):
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "There is already an account with this e-mail address. Log in, or reset your "
-                "password if you have forgotten it."
-            )
+            raise forms.ValidationError(ADDRESS_TAKEN)
         return email
+
+    def create_user(self) -> User | None:
+        """The new account, or None with the form's error when the address was taken between the
+        check above and the save (the same address signed up twice at once)."""
+        try:
+            with transaction.atomic():
+                user: User = self.save()
+        except IntegrityError:
+            self.add_error("email", ADDRESS_TAKEN)
+            return None
+        return user
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending no more e-mails per address and per client than the settings
+    allow. The page after it reads the same either way, so it tells nobody anything."""
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        request: HttpRequest | None = kwargs.get("request")
+        if request is not None and not EmailRequest.allow(
+            EmailKind.PASSWORD_RESET, self.cleaned_data["email"], client_ip(request)
+        ):
+            return
+        super().save(*args, **kwargs)
 
 
 class LoginForm(AuthenticationForm):

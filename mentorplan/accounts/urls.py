@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from mentorplan.accounts import views
-from mentorplan.accounts.forms import LoginForm
+from mentorplan.accounts.forms import LoginForm, ThrottledPasswordResetForm
 
 app_name = "accounts"
 
@@ -19,6 +19,8 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("confirm/send/", views.confirmation_send, name="confirmation_send"),
+    path("confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(
@@ -38,6 +40,7 @@ urlpatterns = [
         "password/reset/",
         auth_views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
+            form_class=ThrottledPasswordResetForm,
             email_template_name="accounts/email/password_reset.txt",
             subject_template_name="accounts/email/password_reset_subject.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),

@@ -161,7 +161,8 @@ def invitation_revoke(request: MentorRequest, key: str) -> HttpResponse:
 
 @require_http_methods(GET_POST)
 def invitation_accept(request: MentorRequest, token: str) -> HttpResponse:
-    """The invited mentor opens the link while logged in with the invited address."""
+    """The invited mentor opens the link while logged in with the invited address, once they have
+    confirmed that the address is theirs."""
     invitation = (
         Invitation.objects.select_related("group", "invited_by").filter(token=token).first()
     )
@@ -174,6 +175,9 @@ def invitation_accept(request: MentorRequest, token: str) -> HttpResponse:
             {"invitation": invitation},
             status=403,
         )
+    if not request.user.email_verified:
+        # Holding the link is not enough: the address must be proven to be theirs.
+        return render(request, "groups/invitation_unconfirmed.html", status=403)
     if request.method == "POST":
         with transaction.atomic():
             locked = Invitation.objects.select_for_update().get(pk=invitation.pk)

@@ -1,7 +1,9 @@
+import re
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -134,3 +136,32 @@ def test_a_visitor_is_asked_to_log_in_first(client, invitation):
 def test_wrong_method(client, invitation, cory):
     assert client.delete(_url(invitation)).status_code == 405
     assert INVITED not in _members(invitation.group)
+
+
+def test_an_unconfirmed_address_is_asked_to_check_its_email_first(client, invitation):
+    client.force_login(make_mentor(email=INVITED, email_verified_at=None))
+
+    for response in [client.get(_url(invitation)), client.post(_url(invitation))]:
+        assert response.status_code == 403
+        content = page_text(response)
+        assert "Check your e-mail" in content
+        assert "Send the link again" in content
+        # Nothing about the group until the address is proven.
+        assert "Tuesday buddies" not in content
+    assert INVITED not in _members(invitation.group)
+    invitation.refresh_from_db()
+    assert invitation.is_usable
+
+
+def test_the_confirmation_sent_from_the_invitation_leads_back_to_it(client, invitation):
+    client.force_login(make_mentor(email=INVITED, email_verified_at=None))
+
+    sent = client.post(reverse("accounts:confirmation_send"), {"next": _url(invitation)})
+
+    assert sent["Location"] == _url(invitation)
+    (message,) = mail.outbox
+    assert message.to == [INVITED]
+    confirm = re.findall(r"http://testserver(/\S+)", str(message.body))[0]
+    assert client.post(confirm)["Location"] == _url(invitation)
+    assert client.post(_url(invitation)).status_code == 302
+    assert _members(invitation.group)[INVITED] == Role.CO_MENTOR
