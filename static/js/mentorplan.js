@@ -13,9 +13,10 @@ document.addEventListener("submit", (event) => {
   }
 }, true);
 
-// When htmx replaces the part of the page that holds the keyboard focus, put the focus back on
-// the same control in the new content (or, failing that, on the new part itself), so keyboard and
-// screen-reader users keep their place instead of starting again at the top of the page.
+// The one beforeSwap rule for focus. When htmx replaces the part of the page that holds the
+// keyboard focus, put the focus back on the same control in the new content (or, failing that, on
+// the new part itself), so keyboard and screen-reader users keep their place instead of starting
+// again at the top of the page.
 (function () {
   let lost = null;
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from mentorplan.calls.forms import NOTE_MAX_CHARS
@@ -19,6 +20,7 @@ from mentorplan.testing import (
     parse,
     start_call,
 )
+from mentorplan.testing.race import at_once, meeting_before_save, needs_postgresql
 
 pytestmark = pytest.mark.django_db
 
@@ -359,3 +361,24 @@ def test_saving_on_top_of_their_version_settles_the_conflict(client, segment):
     assert settled.status_code == 200
     assert settled.json()["version"] == 2
     assert _notes() == [("mentors", "Theirs\n\nMine", 2)]
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_first_saves_at_once_keep_one_text_and_offer_it_to_the_other(segment):
+    lead, co_mentor = Client(), Client()
+    lead.force_login(_lead(segment.call))
+    co_mentor.force_login(_co_mentor(segment.call))
+
+    with meeting_before_save(Note):
+        answers = at_once(
+            lambda: _save(lead, segment, "Lead's first words"),
+            lambda: _save(co_mentor, segment, "Co-mentor's first words"),
+        )
+
+    assert sorted(answer.status_code for answer in answers) == [200, 409]
+    kept = Note.objects.get()
+    assert kept.version == 1
+    other = next(answer for answer in answers if answer.status_code == 409)
+    assert _conflict(other)["theirs"] == kept.body
+    assert _conflict(other)["version"] == "1"
