@@ -113,6 +113,7 @@ class Call(models.Model):
     objects = CallQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "session"
         ordering = ["-scheduled_at"]
         indexes = [
             # The group's session list: upcoming, live and finished, newest first.

@@ -48,6 +48,7 @@ class CallSegment(models.Model):
     added_seconds = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = "session segment"
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["call", "position"], name="one_segment_per_position"),
