@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -37,7 +38,7 @@ class WhenForm(forms.Form):
         """What is wrong with `when` for this form, in words for the reader; empty if nothing."""
         return ""
 
-    def clean(self) -> dict[str, object]:
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         day, at = data.get("date"), data.get("time")
         if day is not None and at is not None:
@@ -80,7 +81,7 @@ class CallForm(WhenForm):
             "date"
         ].help_text = f"Times are in your time zone, {timezone.get_current_timezone_name()}."
 
-    def clean(self) -> dict[str, object]:
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         plan = data.get("plan")
         if (

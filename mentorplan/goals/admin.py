@@ -2,30 +2,24 @@ from django.contrib import admin
 
 from mentorplan.goals.models import Goal, GoalEvent
 
+# A goal's history is read-only: it records what happened.
+EVENT_FIELDS = (
+    "at",
+    "outcome",
+    "from_status",
+    "to_status",
+    "new_deadline",
+    "note",
+    "next_step",
+    "by",
+)
+
 
 class GoalEventInline(admin.TabularInline):
     model = GoalEvent
     extra = 0
-    fields = [
-        "at",
-        "outcome",
-        "from_status",
-        "to_status",
-        "new_deadline",
-        "note",
-        "next_step",
-        "by",
-    ]
-    readonly_fields = [
-        "at",
-        "outcome",
-        "from_status",
-        "to_status",
-        "new_deadline",
-        "note",
-        "next_step",
-        "by",
-    ]
+    fields = EVENT_FIELDS
+    readonly_fields = EVENT_FIELDS
     can_delete = False
 
 

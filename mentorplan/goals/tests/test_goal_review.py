@@ -118,6 +118,10 @@ def test_in_a_session_without_javascript_it_goes_back_to_the_session(client, goa
     response = client.post(_url(goal), {"outcome": "partly", "call": call.key})
 
     assert response["Location"] == reverse("calls:detail", args=[call.key])
+    goal.refresh_from_db()
+    assert goal.status == GoalStatus.PARTLY
+    assert goal.events.get().call == call
+    assert "Reviewed in this session Finish 3 katas" in page_text(client.get(response["Location"]))
 
 
 def test_an_outsider_gets_404_and_nothing_changes(client, goal):

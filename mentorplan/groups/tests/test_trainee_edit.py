@@ -77,10 +77,16 @@ def test_a_co_mentor_may_edit_trainees(client):
     group = make_group(make_mentor())
     co_mentor = make_mentor()
     group.memberships.create(user=co_mentor, role=Role.CO_MENTOR)
-    trainee = make_trainee(group)
+    trainee = make_trainee(group, name="Amal")
     client.force_login(co_mentor)
 
     assert client.get(_url(trainee)).status_code == 200
+    response = client.post(_url(trainee), _form(pronouns="she/her", slack_handle="@amal.k"))
+
+    assert response["Location"] == reverse("groups:detail", args=[group.key])
+    trainee.refresh_from_db()
+    assert (trainee.pronouns, trainee.slack_handle) == ("she/her", "@amal.k")
+    assert "Amal's details are saved." in page_text(client.get(response["Location"]))
 
 
 def test_an_outsider_gets_404_and_changes_nothing(client, trainee):
