@@ -62,3 +62,11 @@ def test_the_finished_page_works_without_the_summary_button(client, group):
     assert "Planned and actual" in page_text(response)
     assert "Summary to share on Slack" not in page_text(response)
     assert not [link for link in _links(response) if "/wrap-up/" in link]
+
+
+@pytest.mark.parametrize("name", ["accounts:profile", "plans:list"])
+def test_pages_that_link_to_the_wrapup_pages_leave_the_links_out(client, mentor, name):
+    response = client.get(reverse(name))
+
+    assert response.status_code == 200
+    assert not [link for link in _links(response) if "/wrap-up/" in link]
