@@ -20,26 +20,29 @@ ROOT = Path(__file__).resolve().parents[3]
 HOME = reverse("home")
 
 
-def _production_defaults() -> dict[str, object]:
-    """The settings a server gets with DEBUG off and nothing else set but the two required ones."""
+def _load_settings(**variables: str) -> subprocess.CompletedProcess[str]:
+    """Load the real settings in a new process with DEBUG off, the two required variables and
+    `variables`; print what these tests look at."""
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DEBUG", "SECURE_SSL_REDIRECT", "TRUSTED_PROXIES", "DJANGO_SETTINGS_MODULE"}
     }
     env.update(SECRET_KEY="p" * 30 + "rod-only-" + "K3v9" * 10, ALLOWED_HOSTS="example.org")
+    env.update(variables)
     script = (
         "import json; from mentorplan import settings as s; print(json.dumps("
         "[s.DEBUG, s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER, s.TRUSTED_PROXIES]))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
+    return subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True
     )
+
+
+def _production_defaults() -> dict[str, object]:
+    """The settings a server gets with DEBUG off and nothing else set but the two required ones."""
+    out = _load_settings()
+    assert out.returncode == 0, out.stderr
     debug, redirect, header, proxies = json.loads(out.stdout)
     return {
         "DEBUG": debug,
@@ -67,6 +70,13 @@ def test_the_defaults_redirect_and_trust_a_proxy_on_the_same_machine(production_
         "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https"),
         "TRUSTED_PROXIES": ["127.0.0.1", "::1"],
     }
+
+
+def test_a_mistyped_proxy_address_stops_the_server_with_a_clear_message():
+    out = _load_settings(TRUSTED_PROXIES="10.0.0.1,10.0.0.300")
+
+    assert out.returncode != 0
+    assert "TRUSTED_PROXIES: '10.0.0.300' does not appear to be an IPv4 or IPv6" in out.stderr
 
 
 def test_a_request_the_proxy_received_over_https_is_served():
