@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from mentorplan.accounts import views
+from mentorplan.accounts import deletion, views
 from mentorplan.accounts.forms import LoginForm, ThrottledPasswordResetForm
 
 app_name = "accounts"
@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("delete/", deletion.account_delete, name="delete"),
     path("confirm/send/", views.confirmation_send, name="confirmation_send"),
     path("confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path(

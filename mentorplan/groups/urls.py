@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mentorplan.groups import views
+from mentorplan.groups import mentor_views, views
 
 app_name = "groups"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("<uuid:key>/invitations/", views.invitation_create, name="invite"),
     path("invitations/<uuid:key>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("join/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("<uuid:key>/leave/", mentor_views.group_leave, name="leave"),
+    path("mentors/<uuid:key>/remove/", mentor_views.mentor_remove, name="mentor_remove"),
 ]

@@ -8,7 +8,13 @@ class RecordsConfig(AppConfig):
     label = "records"
 
     def ready(self) -> None:
+        from django.db.models.signals import pre_delete
+
+        from mentorplan.groups.models import Membership
         from mentorplan.lib.plugins import GROUP_PANELS
+        from mentorplan.records.mentors import forget_mentor_in_group
+
+        pre_delete.connect(forget_mentor_in_group, sender=Membership, dispatch_uid="records")
 
         # Last on the group's page: not something a mentor needs every week.
         GROUP_PANELS.add("records", "records/panels/export.html", order=90)

@@ -31,7 +31,7 @@ from django.utils import timezone
 from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call, CallSegment
 from mentorplan.goals.models import Goal
-from mentorplan.groups.models import Group, Invitation, Role, Trainee
+from mentorplan.groups.models import Group, Invitation, Membership, Role, Trainee
 from mentorplan.plans.models import PlanSegment, PlanTemplate
 from mentorplan.recap.models import Topic
 from mentorplan.testing import (
@@ -76,6 +76,7 @@ class World:
     group: Group
     trainee: Trainee
     invitation: Invitation
+    co_mentor: Membership  # a co-mentor of A's group
     plan: PlanTemplate
     segment: PlanSegment
     call: Call  # live, in A's group
@@ -94,6 +95,8 @@ ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
     "groups:trainee_edit": lambda w: {"key": w.trainee.key},
     "groups:invite": lambda w: {"key": w.group.key},
     "groups:invitation_revoke": lambda w: {"key": w.invitation.key},
+    "groups:leave": lambda w: {"key": w.group.key},
+    "groups:mentor_remove": lambda w: {"key": w.co_mentor.key},
     "plans:detail": lambda w: {"key": w.plan.key},
     "plans:copy": lambda w: {"key": w.plan.key},
     "plans:rename": lambda w: {"key": w.plan.key},
@@ -151,6 +154,7 @@ def world() -> World:
     group = make_group(mentor_a, name="Alex's private group")
     trainee = make_trainee(group, name="Amal Private")
     invitation = make_invitation(group, "friend-of-alex@example.org")
+    co_mentor = group.memberships.create(user=make_mentor(), role=Role.CO_MENTOR)
     plan = default_plan().copy_for(mentor_a)
     plan.title = "Alex's private plan"
     plan.save()
@@ -167,6 +171,7 @@ def world() -> World:
         group=group,
         trainee=trainee,
         invitation=invitation,
+        co_mentor=co_mentor,
         plan=plan,
         segment=plan.segments.get(position=4),
         call=call,

@@ -18,6 +18,16 @@ class NoteLevel(models.TextChoices):
     SHARED = "shared", "Shared — mentors and trainees"
 
 
+def private_notes_go_with_their_author(collector, field, sub_objs, using) -> None:
+    """When a mentor's account is deleted, their private notes are deleted with it; the
+    mentors' and shared notes they wrote belong to the group and stay, with no author."""
+    models.CASCADE(collector, field, sub_objs.filter(level=NoteLevel.PRIVATE), using)
+    models.SET_NULL(collector, field, sub_objs.exclude(level=NoteLevel.PRIVATE), using)
+
+
+private_notes_go_with_their_author.lazy_sub_objs = True  # type: ignore[attr-defined]
+
+
 class NoteQuerySet(models.QuerySet["Note"]):
     def visible_to(self, user: "User") -> "NoteQuerySet":
         """Notes a mentor may read: their own private ones and every non-private one."""
@@ -44,8 +54,12 @@ class Note(models.Model):
         Trainee, null=True, blank=True, on_delete=models.CASCADE, related_name="call_notes"
     )
     level = models.CharField(max_length=10, choices=NoteLevel)
+    # Null only for a mentors' or shared note whose author has deleted their account.
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=private_notes_go_with_their_author,
+        related_name="+",
     )
     body = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=0)
@@ -60,6 +74,10 @@ class Note(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(level__in=NoteLevel.values), name="note_level_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(level="private") | models.Q(author__isnull=False),
+                name="private_note_has_author",
             ),
             models.UniqueConstraint(
                 fields=["segment", "author"],
