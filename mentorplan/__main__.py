@@ -12,6 +12,8 @@ USAGE = """usage: mentorplan COMMAND [options]
   demo                   add a demo mentor with a group of three trainees
   export                 export a group or one trainee (--group KEY / --trainee KEY)
   erase-trainee KEY      erase a trainee and everything about them, for good
+  backup FILE            back up the whole database to FILE (safe while serving)
+  restore FILE           replace the database with a backup (asks first; --yes to skip)
   help                   list every command
 """
 
