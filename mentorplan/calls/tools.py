@@ -65,15 +65,15 @@ def answer(
 ) -> HttpResponse:
     """The answer to a tool's POST. A plain form gets the message (`error` or `saved`) and the
     session's page; htmx gets the tool again, built by its context function from `state` (a failed
-    form, what was just saved) and `error`. Once the session is no longer running the tool is
-    gone from the page, so htmx loads the whole page instead."""
+    form, what was just saved) and `error`. Once the session has ended its tools are gone from
+    the page, so htmx loads the whole (finished) page instead."""
     if not request.htmx:
         if error:
             messages.error(request, error)
         elif saved:
             messages.success(request, saved)
         return redirect(call_url(call))
-    if not call.is_running:
+    if call.ended_at is not None:
         return whole_page(call)
     entry = TOOLS.get(tool)
     segment = segment_of(call, entry.kind)
