@@ -56,6 +56,10 @@ EXEMPT = {
     "accounts:password_reset_confirm": (
         "Django's password reset link: public on purpose, protected by a signed, expiring token"
     ),
+    "accounts:confirm_email": (
+        "the e-mail confirmation link: public on purpose, a signed, expiring token naming one "
+        "account and its address (accounts/tests/test_confirm_email.py)"
+    ),
     "groups:invitation_accept": (
         "addressed by a secret token to one e-mail address; a wrong account gets 403 and no group "
         "name (groups/tests/test_invitation_accept.py)"
