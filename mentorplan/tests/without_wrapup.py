@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _links(response) -> list[str]:
-    return [a["href"] for a in parse(response).find_all("a", href=True)]
+    return [str(a["href"]) for a in parse(response).find_all("a", href=True)]
 
 
 def test_the_wrapup_app_is_left_out():
