@@ -109,6 +109,8 @@ def _sqlite_backup(path: Path, alias: str) -> None:
     target = sqlite3.connect(path)
     try:
         _sqlite_connection(alias).backup(target)
+        # One self-contained file, without the -wal and -shm files of a live database.
+        target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
 
