@@ -57,7 +57,7 @@ class Summary:
     came: list[str] = field(default_factory=list)
     reviewed: list[GoalEvent] = field(default_factory=list)
     goals_set: list[Goal] = field(default_factory=list)
-    topics: dict[str, list[str]] = field(default_factory=dict)
+    topics: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # title: (name, words)
     resources: list[ResourceShare] = field(default_factory=list)
     wins: list[Win] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -124,7 +124,7 @@ def build(call: Call) -> Summary:
         .order_by("topic__title", "trainee__name")
     ):
         words = UNDERSTOOD if person.status == TopicStatus.UNDERSTOOD else STILL_WORKING
-        summary.topics.setdefault(person.topic.title, []).append(f"{person.trainee.name}: {words}")
+        summary.topics.setdefault(person.topic.title, []).append((person.trainee.name, words))
     summary.resources = list(
         ResourceShare.objects.filter(call=call).select_related("resource", "trainee", "topic")
     )
@@ -143,11 +143,12 @@ def build(call: Call) -> Summary:
 
 
 def as_markdown(summary: Summary) -> str:
+    """CommonMark; what people typed reads as typed (see `mentorplan.lib.markup`)."""
     return render_to_string("wrapup/summary.md", {"s": summary}).strip() + "\n"
 
 
 def as_slack(summary: Summary) -> str:
-    """Slack's own markup. Slack wants &, < and > in text as &amp;, &lt; and &gt;, which is what
-    the template's escaping does; quotes it shows as typed, so those are put back."""
-    text = render_to_string("wrapup/summary.slack.txt", {"s": summary})
-    return text.replace("&#x27;", "'").replace("&quot;", '"').strip() + "\n"
+    """Text to paste into Slack's message box, which reads Slack's own markup (`*bold*`) and
+    links web addresses itself, but shows `&amp;` or `<address|title>` as typed: so no escaping
+    for Slack's API, and what people typed mentions nobody (see `mentorplan.lib.markup`)."""
+    return render_to_string("wrapup/summary.slack.txt", {"s": summary}).strip() + "\n"

@@ -99,15 +99,16 @@ def test_the_summary_has_every_shared_item_and_nothing_private(finished, render)
 
 
 @pytest.mark.django_db
-def test_the_slack_text_uses_slack_links_and_the_markdown_uses_markdown_links(finished):
+def test_the_slack_text_gives_title_and_address_and_the_markdown_a_markdown_link(finished):
     call, _ = finished
     data = summary.build(call)
-    assert "<https://example.org/arrays|Array methods>" in summary.as_slack(data)
-    assert "[Array methods](https://example.org/arrays)" in summary.as_markdown(data)
+    assert "• Array methods (for Amal): https://example.org/arrays\n" in summary.as_slack(data)
+    assert "- [Array methods](https://example.org/arrays) for Amal\n" in summary.as_markdown(data)
 
 
 @pytest.mark.django_db
-def test_slack_text_escapes_what_slack_would_read_as_markup_and_keeps_quotes():
+def test_slack_text_shows_what_was_typed_as_typed():
+    """Slack's message box shows "&amp;" or "&lt;" as they are: the text has the real characters."""
     mentor = make_mentor()
     group = make_group(mentor)
     amal = make_trainee(group, name="Amal")
@@ -124,5 +125,5 @@ def test_slack_text_escapes_what_slack_would_read_as_markup_and_keeps_quotes():
 
     slack = summary.as_slack(summary.build(call))
 
-    assert 'Use &lt;b&gt; &amp; &lt;i&gt; in "Bob\'s" page' in slack
-    assert "<b>" not in slack
+    assert '• Amal: Use <b> & <i> in "Bob\'s" page (by ' in slack
+    assert "&amp;" not in slack and "&lt;" not in slack and "&#x27;" not in slack

@@ -49,15 +49,15 @@ def test_the_page_shows_the_markdown_and_the_slack_text(client, finished):
     markdown = _textarea(content, "markdown")
     slack = _textarea(content, "slack")
     assert "**Who was there:** Amal" in markdown and "*Who was there:* Amal" in slack
-    assert "[Arrays <b>](https://ex.org/a) for Amal" in markdown
-    assert "<https://ex.org/a|Arrays &lt;b&gt;> for Amal" in slack  # Slack escaping
+    assert "[Arrays \\<b\\>](https://ex.org/a) for Amal" in markdown
+    assert "Arrays <b> (for Amal): https://ex.org/a" in slack
     assert "Shared: try the array kata" in markdown
     assert "Copy Markdown" in content and "Copy for Slack" in content
     # The preview is rendered Markdown, with the title escaped and the link made safe.
     assert '<a href="https://ex.org/a" rel="noopener noreferrer">Arrays &lt;b&gt;</a>' in content
     assert "<b>" not in content.replace("&lt;b&gt;", "")
     assert re.findall(r"<h1>(.*?)</h1>", content) == ["Summary to share"]  # the preview's are h2
-    assert "<h2>Mentoring session, " in content
+    assert "<h2>Mentoring session, " in content and ", with Tuesday buddies</h2>" in content
 
 
 def test_private_and_mentors_notes_never_appear(client, finished):
