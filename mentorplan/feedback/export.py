@@ -21,7 +21,9 @@ def csv_response(feedback: Iterable[Feedback], reader_zone: tzinfo) -> HttpRespo
     file's name carries the reader's own today."""
     rows = list(feedback)
     zones = Group.objects.filter(pk__in={f.call.group_id for f in rows}).zones()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    # UTF-8 with a byte order mark: without it Excel reads the file in the computer's old code
+    # page ("ZoÃ«" for "Zoë"); Google Sheets and Python's "utf-8-sig" read the mark and drop it.
+    response = HttpResponse("\ufeff", content_type="text/csv; charset=utf-8")
     filename = f"mentoring-{timezone.localdate(timezone.now(), reader_zone):%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)

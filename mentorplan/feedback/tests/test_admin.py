@@ -33,7 +33,8 @@ def test_staff_export_feedback_from_every_group_as_the_tracker_csv(client):
         {"action": "export_csv", "_selected_action": [f.pk for f in Feedback.objects.all()]},
     )
 
-    table = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # the mark that tells Excel: UTF-8
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert table[0] == ["Name", "Region", "Date", "Staff", "Status", "Notes"] + [
         "Precise",
         "Evidence",

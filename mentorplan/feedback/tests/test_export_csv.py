@@ -25,6 +25,7 @@ from mentorplan.testing import (
 
 pytestmark = pytest.mark.django_db
 
+BOM = b"\xef\xbb\xbf"
 HEADER = ["Name", "Region", "Date", "Staff", "Status", "Notes", "Precise", "Evidence", "Actionable"]
 
 
@@ -49,8 +50,10 @@ def _url(group: Group) -> str:
 
 
 def _rows(response) -> list[list[str]]:
+    """The rows as a spreadsheet reads them: UTF-8, with the byte order mark Excel looks for."""
     assert response.status_code == 200
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert response.content.startswith(BOM)
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
 
 
 def test_the_export(client, group, call):
@@ -111,6 +114,20 @@ def test_the_header_starts_with_the_trackers_columns(client, group):
 
     assert header[:6] == ["Name", "Region", "Date", "Staff", "Status", "Notes"]
     assert header[6:] == ["Precise", "Evidence", "Actionable"]
+
+
+def test_the_file_opens_in_a_spreadsheet_with_names_as_typed(client, group, call):
+    """Excel reads a CSV without a byte order mark in the computer's old code page: "ZoÃ«"."""
+    make_feedback(call, make_trainee(group, name="Zoë Ñúñez"), precise="Café — “naïve” 日本")
+
+    response = client.get(_url(group))
+
+    content = response.content
+    assert content.startswith(BOM) and content.count(BOM) == 1
+    assert "Zoë Ñúñez".encode() in content
+    rows = _rows(response)
+    assert rows[0] == HEADER
+    assert rows[1][0] == "Zoë Ñúñez" and rows[1][6] == "Café — “naïve” 日本"
 
 
 def test_an_empty_export_has_the_header_only(client, group):
@@ -189,7 +206,9 @@ def test_another_groups_feedback_is_not_exported(client, group, call):
 
 
 @pytest.mark.parametrize(
-    "formula", ["=1+1", '=HYPERLINK("http://evil.example","click")', "+1", "-1", "@SUM(A1)"]
+    "formula",
+    ["=1+1", '=HYPERLINK("http://evil.example","click")', "+1", "-1", "@SUM(A1)"]
+    + ["\t=1+1", "\r=1+1", "\r\n=1+1"],
 )
 def test_a_cell_that_looks_like_a_formula_stays_text(client, group, call, formula):
     trainee = make_trainee(group, name=formula)
@@ -201,7 +220,7 @@ def test_a_cell_that_looks_like_a_formula_stays_text(client, group, call, formul
     row = rows[0]
     for column in ["Name", "Notes", "Precise", "Evidence", "Actionable"]:
         cell = row[HEADER.index(column)]
-        assert cell[0] not in "=+-@", f"{column} would run as a formula: {cell!r}"
+        assert cell[0] not in "=+-@\t\r", f"{column} would run as a formula: {cell!r}"
         assert formula in cell
 
 
