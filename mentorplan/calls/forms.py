@@ -11,6 +11,7 @@ from mentorplan.calls.models import (
     AttendanceStatus,
     NoteLevel,
 )
+from mentorplan.lib.forms import TextBoxField
 from mentorplan.plans.models import PlanTemplate
 
 LENGTH_MESSAGE = f"A call lasts from {MIN_CALL_MINUTES} to {MAX_CALL_MINUTES} minutes."
@@ -103,7 +104,7 @@ class CallForm(WhenForm):
 
 class NoteForm(forms.Form):
     level = forms.ChoiceField(choices=NoteLevel.choices)
-    body = forms.CharField(
+    body = TextBoxField(
         required=False,
         strip=False,
         max_length=NOTE_MAX_CHARS,

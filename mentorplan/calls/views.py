@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Sum
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect, render
@@ -25,6 +25,9 @@ from mentorplan.calls.models import (
 from mentorplan.calls.segment_tools import WELCOME
 from mentorplan.calls.tools import answer, call_url, tools_for, whole_page
 from mentorplan.groups.access import get_group
+from mentorplan.lib.forms import Conflict, ConflictField
+from mentorplan.lib.text import same_text
+from mentorplan.lib.versioned import save_on_version
 from mentorplan.plans.models import PlanTemplate, SegmentKind
 
 SESSION_VERSION_HEADER = "X-Session-Version"
@@ -215,23 +218,18 @@ def note_save(request: MentorRequest, key: str) -> HttpResponse:
     lookup: dict[str, Any] = {"segment": segment, "trainee": trainee, "level": data["level"]}
     if data["level"] == NoteLevel.PRIVATE:
         lookup["author"] = request.user
-    try:
-        with transaction.atomic():
-            note, _ = Note.objects.select_for_update().get_or_create(
-                **lookup, defaults={"call": segment.call, "author": request.user}
-            )
-            if note.version != data["version"]:
-                conflict = _note_conflict(request, segment, note)
-                transaction.set_rollback(True)  # a conflict leaves no trace, not even a new row
-                return conflict
-            note.body = data["body"]
-            note.version += 1
-            note.updated_by = request.user
-            note.save()
-    except IntegrityError:
-        # Two first saves raced: the loser chooses between its text and the winner's.
-        winner = Note.objects.filter(**lookup).first()
-        return _note_conflict(request, segment, winner or Note(version=0))
+    body = data["body"]
+    saved = save_on_version(
+        Note,
+        lookup,
+        data["version"],
+        {"body": body, "updated_by": request.user},
+        create={"call": segment.call, "author": request.user},
+        unchanged=lambda note: same_text(note.body, body),  # sent twice: nothing to choose
+    )
+    if saved.conflict:
+        return _note_conflict(request, segment, saved.row)
+    note = saved.row
     if _from_plain_form(request):
         messages.success(request, "Note saved.")
         return redirect(call_url(segment.call))
@@ -252,7 +250,14 @@ def _note_conflict(request: MentorRequest, segment: CallSegment, note: Note) -> 
     if _from_plain_form(request):
         messages.error(request, NOTE_CONFLICT)
         return redirect(call_url(segment.call))
-    return render(request, "calls/includes/note_conflict.html", {"note": note}, status=409)
+    editor = note.edited_by()
+    conflict = Conflict(
+        who=str(editor) if editor else "A co-mentor",
+        version=note.version,
+        fields=[ConflictField(label="", theirs=note.body, free_text=True)],
+    )
+    context = {"conflict": conflict}
+    return render(request, "calls/includes/note_conflict.html", context, status=409)
 
 
 def _from_plain_form(request: MentorRequest) -> bool:

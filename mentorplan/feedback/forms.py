@@ -5,6 +5,8 @@ from django import forms
 from mentorplan.calls.models import Call
 from mentorplan.feedback.models import PEA_LIMIT, Feedback, Reason
 from mentorplan.groups.models import Trainee
+from mentorplan.lib.forms import VersionedForm, text_boxes
+from mentorplan.lib.versioned import Saved
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
@@ -12,7 +14,7 @@ if TYPE_CHECKING:
 TOO_LONG = f"Keep it under {PEA_LIMIT:,} characters: the team reads many of these."
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(VersionedForm, forms.ModelForm):
     reasons = forms.MultipleChoiceField(
         label="Reasons",
         choices=Reason.choices,
@@ -24,6 +26,7 @@ class FeedbackForm(forms.ModelForm):
     class Meta:
         model = Feedback
         fields = ["status", "reasons", "precise", "evidence", "actionable"]
+        field_classes = text_boxes("precise", "evidence", "actionable")
         widgets = {
             "status": forms.RadioSelect,
             "precise": forms.Textarea(attrs={"rows": 2}),
@@ -35,14 +38,12 @@ class FeedbackForm(forms.ModelForm):
             **{name: {"max_length": TOO_LONG} for name in ("precise", "evidence", "actionable")},
         }
 
-    def save_for(self, call: Call, trainee: Trainee, author: "User") -> Feedback:
-        """The trainee's one feedback in this session, created or updated. Two first saves at once
-        meet at the unique constraint; update_or_create then updates the winner's row."""
-        values = {name: self.cleaned_data[name] for name in self._meta.fields or []}
-        feedback, _ = Feedback.objects.update_or_create(
-            call=call, trainee=trainee, defaults={**values, "author": author}
+    def save_for(self, call: Call, trainee: Trainee, author: "User") -> Saved[Feedback]:
+        """The trainee's one feedback in this session, created or updated on the version the form
+        was based on; a co-mentor's newer save is a conflict (see VersionedForm)."""
+        return self.save_on_version(
+            Feedback, {"call": call, "trainee": trainee}, extra={"author": author}
         )
-        return feedback
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

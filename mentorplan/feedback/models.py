@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, held_at_expression
 from mentorplan.groups.models import Group, Trainee
+from mentorplan.lib.versioned import Versioned
 
 PEA_LIMIT = 4000
 STALE_AFTER = timedelta(days=14)
@@ -31,8 +32,9 @@ class Reason(models.TextChoices):
     NEEDS_EXTENSION = "needs_extension", "Needs extension work"
 
 
-class Feedback(models.Model):
-    """Feedback about one trainee from one session, written for the course team."""
+class Feedback(Versioned):
+    """Feedback about one trainee from one session, written for the course team. Co-mentors may
+    both write it: `version` keeps one from replacing the other's text unseen."""
 
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="feedback")
@@ -63,6 +65,9 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trainee}: {self.get_status_display()}"
+
+    def edited_by(self) -> object:
+        return self.author  # whoever saved it last
 
     @property
     def reason_labels(self) -> list[str]:

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
+from mentorplan.calls.conflicts import answer_conflict
 from mentorplan.calls.models import held_at_expression
 from mentorplan.calls.tools import answer
 from mentorplan.feedback import pea
@@ -31,6 +32,11 @@ def feedback_save(request: MentorRequest, key: str, trainee: str) -> HttpRespons
         error = f"The feedback was not saved: {form_errors(form)}"
         return answer(request, call, FEEDBACK, error=error, failed={person.pk: form})
     form.save_for(call, person, request.user)
+    if form.conflict:
+        what = f"the feedback on {person.name}"
+        return answer_conflict(
+            request, call, FEEDBACK, form.conflict, what, failed={person.pk: form}
+        )
     saved = f"Feedback on {person.name} saved."
     return answer(request, call, FEEDBACK, saved=saved, just_saved=person.pk)
 

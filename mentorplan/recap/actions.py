@@ -6,6 +6,8 @@ from django.db import transaction
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Trainee
+from mentorplan.lib.versioned import Saved, save_on_version
+from mentorplan.recap.forms import RetroForm, WorkForm
 from mentorplan.recap.models import (
     RetroAnswer,
     Topic,
@@ -48,24 +50,38 @@ def add_topic(call: Call, title: str, trainees: list[Trainee]) -> Topic:
     return topic
 
 
-def save_work(call: Call, topic: Topic, data: dict[str, Any], by: "User") -> TopicWork:
-    """The notes on a topic in this session, created or updated. Two first saves at once meet at
-    the unique constraint; update_or_create then updates the winner's row."""
-    work, _ = TopicWork.objects.update_or_create(
-        call=call, topic=topic, defaults={**data, "updated_by": by}
-    )
-    return work
+def save_work(call: Call, topic: Topic, form: WorkForm, by: "User") -> Saved[TopicWork]:
+    """The notes on a topic in this session, created or updated on the version the form was
+    based on; a co-mentor's newer save is a conflict, left in `form.conflict`."""
+    return form.save_on_version(TopicWork, {"call": call, "topic": topic}, extra={"updated_by": by})
+
+
+@transaction.atomic
+def save_retro_form(
+    call: Call, trainee: Trainee, form: RetroForm, by: "User"
+) -> Saved[RetroAnswer]:
+    """The retro a mentor sent, saved on the version their form was based on (a co-mentor's
+    newer save is a conflict, left in `form.conflict`)."""
+    lookup = {"call": call, "trainee": trainee}
+    saved = form.save_on_version(RetroAnswer, lookup, extra={"updated_by": by})
+    _raise_topics(call, trainee, saved)
+    return saved
 
 
 @transaction.atomic
 def save_retro(call: Call, trainee: Trainee, data: dict[str, Any], by: "User") -> RetroAnswer:
-    retro, _ = RetroAnswer.objects.select_for_update().get_or_create(call=call, trainee=trainee)
-    before = set(map(normalise, topic_lines(retro.not_understood)))
-    for field, value in data.items():
-        setattr(retro, field, value)
-    retro.updated_by = by
-    retro.save()
-    for line in topic_lines(retro.not_understood):
+    """A retro written by code rather than typed in a form: no version to check."""
+    lookup = {"call": call, "trainee": trainee}
+    saved = save_on_version(RetroAnswer, lookup, None, {**data, "updated_by": by})
+    _raise_topics(call, trainee, saved)
+    return saved.row
+
+
+def _raise_topics(call: Call, trainee: Trainee, saved: Saved[RetroAnswer]) -> None:
+    """Each line of what did not make sense that is new in this save becomes a topic."""
+    if saved.before is None:
+        return
+    before = set(map(normalise, topic_lines(saved.before.not_understood)))
+    for line in topic_lines(saved.row.not_understood):
         if normalise(line) not in before:
             add_topic(call, line, [trainee])
-    return retro

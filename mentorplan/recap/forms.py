@@ -1,5 +1,6 @@
 from django import forms
 
+from mentorplan.lib.forms import VersionedForm, text_boxes
 from mentorplan.recap.models import TEXT_LIMIT, Method, RetroAnswer, TopicStatus, TopicWork
 
 TOO_LONG = f"Keep it under {TEXT_LIMIT:,} characters: a few lines are plenty here."
@@ -11,10 +12,11 @@ def _limits(form: forms.BaseForm) -> None:
             field.error_messages["max_length"] = TOO_LONG
 
 
-class RetroForm(forms.ModelForm):
+class RetroForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = RetroAnswer
         fields = ["last_lesson", "homework", "homework_done", "not_understood"]
+        field_classes = text_boxes("last_lesson", "homework", "not_understood")
         widgets = {
             "last_lesson": forms.Textarea(attrs={"rows": 2}),
             "homework": forms.Textarea(attrs={"rows": 2}),
@@ -22,14 +24,15 @@ class RetroForm(forms.ModelForm):
         }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         _limits(self)
 
 
-class WorkForm(forms.ModelForm):
+class WorkForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = TopicWork
         fields = ["gap", "method", "outcome"]
+        field_classes = text_boxes("gap", "outcome")
         widgets = {
             "gap": forms.Textarea(attrs={"rows": 2}),
             "outcome": forms.Textarea(attrs={"rows": 2}),
@@ -42,7 +45,7 @@ class WorkForm(forms.ModelForm):
     ) -> None:
         """`methods` checks the choice; `listed`, the same methods fetched once, lets a page with
         a form per topic show them without a query per form."""
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["method"].queryset = methods  # type: ignore[attr-defined]
         self.fields["method"].empty_label = "Choose a method"  # type: ignore[attr-defined]
         if listed is not None:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group, Trainee
+from mentorplan.lib.versioned import Versioned
 
 TEXT_LIMIT = 4000
 
@@ -17,8 +18,8 @@ class HomeworkDone(models.TextChoices):
     NO = "no", "Not done"
 
 
-class RetroAnswer(models.Model):
-    """A trainee's three-minute retro in one session."""
+class RetroAnswer(Versioned):
+    """A trainee's three-minute retro in one session, which co-mentors may both fill in."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="retro_answers")
     trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="retro_answers")
@@ -175,9 +176,9 @@ class Method(models.Model):
         return self.name
 
 
-class TopicWork(models.Model):
+class TopicWork(Versioned):
     """Technical mentoring on one topic in one session: what exactly was missing, how, and the
-    result."""
+    result. Co-mentors may both write it."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="topic_work")
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="work")

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
+from mentorplan.calls.conflicts import answer_conflict
 from mentorplan.calls.models import Call
 from mentorplan.calls.tools import answer
 from mentorplan.lib.http import form_errors
@@ -31,7 +32,10 @@ def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
     if not form.is_valid():
         error = f"{person.name}'s retro was not saved: {form_errors(form)}"
         return answer(request, call, RECAP, error=error, failed={person.pk: form})
-    actions.save_retro(call, person, form.cleaned_data, request.user)
+    actions.save_retro_form(call, person, form, request.user)
+    if form.conflict:
+        what = f"{person.name}'s retro"
+        return answer_conflict(request, call, RECAP, form.conflict, what, failed={person.pk: form})
     return answer(request, call, RECAP)
 
 
@@ -59,7 +63,11 @@ def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
     if not form.is_valid():
         error = f"The notes on “{subject.title}” were not saved: {form_errors(form)}"
         return answer(request, call, TECHNICAL, error=error, failed_work=(subject.pk, form))
-    actions.save_work(call, subject, form.cleaned_data, request.user)
+    actions.save_work(call, subject, form, request.user)
+    if form.conflict:
+        what = f"the notes on “{subject.title}”"
+        state = {"failed_work": (subject.pk, form)}
+        return answer_conflict(request, call, TECHNICAL, form.conflict, what, **state)
     return answer(request, call, TECHNICAL)
 
 

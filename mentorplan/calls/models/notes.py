@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from mentorplan.groups.models import Group, Trainee
+from mentorplan.lib.versioned import Versioned
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
@@ -40,7 +41,7 @@ class NoteQuerySet(models.QuerySet["Note"]):
         return self.filter(level=NoteLevel.SHARED)
 
 
-class Note(models.Model):
+class Note(Versioned):
     """A note on a segment, optionally about one trainee, at one of three levels.
 
     A private note belongs to its author; a mentors' or shared note is one text the group's
@@ -62,7 +63,6 @@ class Note(models.Model):
         related_name="+",
     )
     body = models.TextField(blank=True)
-    version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -75,7 +75,7 @@ def _conflict(response) -> dict[str, Any]:
     the version their text has (a save on top of it is what settles the conflict)."""
     assert response["Content-Type"].startswith("text/html")
     assert is_partial(response)
-    box = parse(response).select_one("[data-note-conflict]")
+    box = parse(response).select_one("[data-conflict]")
     says = box and box.select_one("p")
     theirs = box and box.select_one("[data-their-text]")
     assert box and says and theirs, "no conflict choice in the answer"

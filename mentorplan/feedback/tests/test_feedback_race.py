@@ -37,8 +37,9 @@ def _client(user: User) -> Client:
     return client
 
 
-def _post(client: Client, call: Call, trainee: Trainee, precise: str) -> int:
+def _post(client: Client, call: Call, trainee: Trainee, precise: str, version: int = 0) -> int:
     data = {
+        "version": version,
         "status": "concern",
         "reasons": ["falling_behind"],
         "precise": precise,
@@ -54,7 +55,7 @@ def _post(client: Client, call: Call, trainee: Trainee, precise: str) -> int:
 def test_saving_the_same_feedback_twice_keeps_one_row_with_the_last_text(mentor, call, amal):
     client = _client(mentor)
     assert _post(client, call, amal, "Returning values") == 302
-    assert _post(client, call, amal, "Returning values from functions") == 302
+    assert _post(client, call, amal, "Returning values from functions", version=1) == 302
 
     assert list(Feedback.objects.values_list("trainee__name", "precise")) == [
         ("Amal", "Returning values from functions")

@@ -93,7 +93,13 @@ def test_giving_it_again_changes_the_one_record(client, call, amal):
     client.post(_url(call, amal), _data(amal))
     client.post(
         _url(call, amal),
-        _data(amal, status="on_track", reasons=[], actionable="Pair on a kata next session"),
+        _data(
+            amal,
+            status="on_track",
+            reasons=[],
+            actionable="Pair on a kata next session",
+            version=1,
+        ),
     )
 
     assert _saved() == [

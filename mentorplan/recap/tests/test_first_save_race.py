@@ -52,9 +52,9 @@ def _retro(client: Client, call: Call, trainee: Trainee, lesson: str) -> int:
     return response.status_code
 
 
-def _work(client: Client, call: Call, topic: Topic, gap: str) -> int:
+def _work(client: Client, call: Call, topic: Topic, gap: str, version: int = 0) -> int:
     method = Method.objects.get(owner=None, name="Extend & Explain")
-    data = {"gap": gap, "method": method.pk, "outcome": "Explained her code"}
+    data = {"gap": gap, "method": method.pk, "outcome": "Explained her code", "version": version}
     url = reverse("recap:work", args=[call.key, topic.key])
     response = client.post(url, {f"w{topic.pk}-{k}": v for k, v in data.items()})
     return response.status_code
@@ -65,7 +65,7 @@ def test_saving_notes_on_a_topic_twice_keeps_one_row_with_the_last_text(mentor, 
     client = _client(mentor)
     topic = Topic.objects.get()
     assert _work(client, call, topic, "Printed the result") == 302
-    assert _work(client, call, topic, "Printed the result instead of returning it") == 302
+    assert _work(client, call, topic, "Printed the result instead of returning it", 1) == 302
 
     assert list(TopicWork.objects.values_list("gap", flat=True)) == [
         "Printed the result instead of returning it"

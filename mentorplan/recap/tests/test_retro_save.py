@@ -94,7 +94,8 @@ def test_saving_a_retro(client, call, amal):
 def test_saving_again_changes_the_one_retro(client, call, amal):
     client.post(_url(call, amal), _data(amal))
     client.post(
-        _url(call, amal), _data(amal, homework_done="yes", not_understood="Arrow functions")
+        _url(call, amal),
+        _data(amal, homework_done="yes", not_understood="Arrow functions", version="1"),
     )
 
     assert RetroAnswer.objects.count() == 1
