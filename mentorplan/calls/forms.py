@@ -11,6 +11,7 @@ from mentorplan.calls.models import (
     AttendanceStatus,
     NoteLevel,
 )
+from mentorplan.lib.dates import WindowDateField
 from mentorplan.lib.forms import TextBoxField
 from mentorplan.plans.models import PlanTemplate
 
@@ -26,8 +27,7 @@ class PlanChoiceField(forms.ModelChoiceField):
 class WhenForm(forms.Form):
     """A day and a start time, read in the reader's time zone as `scheduled_at`."""
 
-    date = forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    date = WindowDateField(
         error_messages={"required": "Choose a date.", "invalid": "Give a date like 2026-12-01."},
     )
     time = forms.TimeField(

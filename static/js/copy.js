@@ -4,16 +4,24 @@
 document.addEventListener("click", async (event) => {
   const copy = event.target.closest("[data-copy]");
   if (copy) {
-    const id = copy.dataset.copy;
-    const area = document.getElementById(id);
-    const status = document.querySelector('[data-copy-status="' + id + '"]');
+    const area = document.getElementById(copy.dataset.copy);
+    const status = document.querySelector("[data-copy-status]");
+    let copied = true;
     try {
       await navigator.clipboard.writeText(area.value);
     } catch (error) {
       area.select();
-      document.execCommand("copy");
+      copied = document.execCommand("copy");
     }
-    if (status) status.textContent = "Copied.";
+    if (status) {
+      // Emptied first and filled a moment later, so a second copy is announced again.
+      status.textContent = "";
+      setTimeout(() => {
+        status.textContent = copied
+          ? copy.dataset.copied || "Copied."
+          : "Your browser did not let us copy: the text is selected below, copy it with your keyboard.";
+      }, 100);
+    }
     return;
   }
   if (event.target.closest("[data-print]")) window.print();

@@ -89,3 +89,13 @@ def test_an_outsider_gets_404(client, finished, outsider):
 
 def test_wrong_method(client, finished):
     assert client.post(_url(finished)).status_code == 405
+
+
+def test_the_copy_buttons_come_before_the_preview(client, finished):
+    """On a phone the preview is a long scroll: the buttons are where the page starts."""
+    content = client.get(_url(finished)).content.decode()
+
+    preview = content.index('class="card summary-preview"')
+    for button in ("Copy for Slack", "Copy Markdown"):
+        assert content.count(button) == 1
+        assert content.index(button) < preview, button
