@@ -139,12 +139,13 @@ def test_a_note_of_several_lines_stays_in_its_slack_bullet():
 @pytest.fixture
 def strange() -> Call:
     """A session in which every typed value is full of Markdown, HTML and line breaks."""
-    group = _group(name="# The *best* group")
+    mentor = make_mentor(timezone="Europe/London")
+    group = make_group(mentor, name="# The *best* group")
     bo = make_trainee(group, name=STRANGE_NAME)
     call = make_call(group, scheduled_at=STARTED)
     check_in(call, bo)
     old = make_goal(bo, text="Learn `map` & _filter_", deadline=STARTED.date())
-    goal_actions.review(old, outcome="met", by=call.created_by, call=call)
+    goal_actions.review(old, outcome="met", by=mentor, call=call)
     make_goal(
         bo,
         text="<i>Two</i> katas\n## a day",
@@ -154,7 +155,7 @@ def strange() -> Call:
     )
     make_topic(call, "Arrays ![img](https://e.example/i.png)", bo)
     resource = Resource.objects.create(
-        owner=call.created_by, title="Loops <b>& more</b>", url="https://e.example/lo ops(1)"
+        owner=mentor, title="Loops <b>& more</b>", url="https://e.example/lo ops(1)"
     )
     ResourceShare.objects.create(call=call, resource=resource, trainee=bo)
     Win.objects.create(call=call, trainee=bo, text="~~struck~~ &copy; [ref]: /x")
