@@ -1,7 +1,14 @@
 from django import forms
 
 from mentorplan.lib.forms import VersionedForm, text_boxes
-from mentorplan.recap.models import TEXT_LIMIT, Method, RetroAnswer, TopicStatus, TopicWork
+from mentorplan.recap.models import (
+    TEXT_LIMIT,
+    Method,
+    RetroAnswer,
+    TopicStatus,
+    TopicWork,
+    normalise,
+)
 
 TOO_LONG = f"Keep it under {TEXT_LIMIT:,} characters: a few lines are plenty here."
 
@@ -79,6 +86,12 @@ class TopicForm(forms.Form):
     def __init__(self, *args: object, trainees: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["trainees"].choices = trainees  # type: ignore[attr-defined]
+
+    def clean_title(self) -> str:
+        title: str = self.cleaned_data["title"].strip()
+        if not normalise(title):
+            raise forms.ValidationError("Name the topic in words: it needs a letter or a digit.")
+        return title
 
 
 class MethodForm(forms.ModelForm):

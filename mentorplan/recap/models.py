@@ -1,4 +1,4 @@
-import re
+import unicodedata
 import uuid
 
 from django.conf import settings
@@ -62,9 +62,25 @@ class TopicStatus(models.TextChoices):
 UNRESOLVED = [TopicStatus.OPEN, TopicStatus.WORKING, TopicStatus.NEEDS_TEAM]
 
 
+# Symbols that tell topics apart: C# is not C++, .NET is not NET, Node.js is not Node JS.
+TOPIC_SYMBOLS = "#+."
+
+
+def _kept(char: str) -> bool:
+    return char in TOPIC_SYMBOLS or unicodedata.category(char)[0] in "LMN"
+
+
 def normalise(title: str) -> str:
-    """The form of a topic title used to spot the same problem told by two trainees."""
-    return re.sub(r"[^a-z0-9]+", " ", title.lower()).strip()
+    """The form of a topic title used to spot the same problem told by two trainees: the same
+    letters and digits in any script (compatibility forms folded, case ignored), and the
+    symbols that name things; other punctuation and spacing do not count. Empty when the title
+    has no letter or digit at all, which makes no topic."""
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    words = "".join(char if _kept(char) else " " for char in folded).split()
+    # A full stop that ends a word ends a sentence; one inside or before a word is part of it.
+    words = [word.rstrip(".") for word in words]
+    words = [word for word in words if any(char not in TOPIC_SYMBOLS for char in word)]
+    return " ".join(words)
 
 
 class TopicQuerySet(models.QuerySet["Topic"]):
