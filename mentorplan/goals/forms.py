@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from mentorplan.goals.models import Goal, GoalStatus, NextStep, ReviewOutcome
 from mentorplan.groups.models import Group
+from mentorplan.lib.dates import WindowDateField, date_problem
 
 PAST_DEADLINE = "The deadline has already passed. Choose today or a later date."
 ALREADY_CLOSED = "This goal already has an outcome: see its history."
@@ -66,10 +67,12 @@ class GoalForm(forms.ModelForm):
 
     def clean_deadline(self) -> date:
         deadline: date = self.cleaned_data["deadline"]
-        if deadline < timezone.localdate() and (
-            self.instance.pk is None or deadline != self.instance.deadline
-        ):
+        if self.instance.pk is not None and deadline == self.instance.deadline:
+            return deadline
+        if deadline < timezone.localdate():
             raise forms.ValidationError(PAST_DEADLINE)
+        if problem := date_problem(deadline, timezone.localdate()):
+            raise forms.ValidationError(problem)
         return deadline
 
     def clean_link(self) -> str:
@@ -109,10 +112,9 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    new_deadline = forms.DateField(
+    new_deadline = WindowDateField(
         label="New deadline",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Give a date like 2026-12-14."},
     )
     smaller_text = forms.CharField(label="The smaller goal", required=False, max_length=300)

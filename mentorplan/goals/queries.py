@@ -10,6 +10,7 @@ from mentorplan.calls.models import Call
 from mentorplan.goals import smart
 from mentorplan.goals.models import FollowThrough, Goal, GoalStatus, follow_through
 from mentorplan.groups.models import Group
+from mentorplan.lib import dates
 
 REVIEW_WINDOW = timedelta(days=14)
 RECENT_CLOSED = 5  # closed goals shown per person on the board; the person's page has them all
@@ -115,7 +116,7 @@ def smart_findings(
         if exclude is not None:
             mine = mine.exclude(pk=exclude.pk)
         busy = mine.filter(
-            deadline__range=(deadline - timedelta(days=7), deadline + timedelta(days=7))
+            deadline__range=(dates.add_days(deadline, -7), dates.add_days(deadline, 7))
         ).count()
     return smart.check(
         text=text,

@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from mentorplan.lib.advice import Finding
+from mentorplan.lib.dates import date_problem
 
 # Verbs you can watch someone do: on their own they make a goal specific.
 ACTION_WORDS = {
@@ -293,4 +294,6 @@ def _time_bound(deadline: date | None, today: date) -> Finding:
         return Finding(
             "T", "Time-bound", False, "The deadline has already passed. Pick a date from today on."
         )
+    if problem := date_problem(deadline, today):
+        return Finding("T", "Time-bound", False, problem)
     return Finding("T", "Time-bound", True, f"Due {deadline:%a} {deadline.day} {deadline:%b}.")
