@@ -12,12 +12,15 @@ class CallsConfig(AppConfig):
     verbose_name = "Sessions"
 
     def ready(self) -> None:
+        from mentorplan.calls.panels import sessions_panel
         from mentorplan.calls.segment_tools import WELCOME, welcome_context
         from mentorplan.calls.tools import register
-        from mentorplan.lib.plugins import GROUP_PANELS
+        from mentorplan.lib.plugins import GROUP_PANELS, GroupPanel
         from mentorplan.plans.models import SegmentKind
 
-        GROUP_PANELS.add("sessions", "calls/panels/sessions.html", order=10)
+        GROUP_PANELS.add(
+            "sessions", GroupPanel("calls/panels/sessions.html", sessions_panel), order=10
+        )
         register(
             WELCOME,
             SegmentKind.WELCOME,

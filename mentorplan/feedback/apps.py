@@ -9,11 +9,14 @@ class FeedbackConfig(AppConfig):
 
     def ready(self) -> None:
         from mentorplan.calls.tools import register
+        from mentorplan.feedback.panels import checkins_panel
         from mentorplan.feedback.segment_tools import FEEDBACK, feedback_context
-        from mentorplan.lib.plugins import GROUP_PANELS
+        from mentorplan.lib.plugins import GROUP_PANELS, GroupPanel
         from mentorplan.plans.models import SegmentKind
 
-        GROUP_PANELS.add("checkins", "feedback/panels/checkins.html", order=30)
+        GROUP_PANELS.add(
+            "checkins", GroupPanel("feedback/panels/checkins.html", checkins_panel), order=30
+        )
         # Below the topics to work on: feedback is written about what the mentoring showed.
         register(
             FEEDBACK,

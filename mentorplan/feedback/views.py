@@ -10,10 +10,10 @@ from mentorplan.calls.tools import answer
 from mentorplan.feedback import pea
 from mentorplan.feedback.export import csv_response
 from mentorplan.feedback.forms import FeedbackForm
-from mentorplan.feedback.models import Feedback, check_ins
+from mentorplan.feedback.models import Feedback
+from mentorplan.feedback.panels import team_rows
 from mentorplan.feedback.segment_tools import FEEDBACK
 from mentorplan.groups.access import get_group
-from mentorplan.groups.models import Group
 from mentorplan.lib.http import form_errors
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.recap.models import Topic
@@ -53,25 +53,10 @@ def pea_check(request: MentorRequest, key: str) -> HttpResponse:
     return render(request, "feedback/includes/pea.html", {"findings": findings})
 
 
-def _team_rows(group: Group) -> list[dict[str, object]]:
-    latest: dict[int, Feedback] = {}
-    for feedback in Feedback.objects.filter(call__group=group).order_by(NEWEST.asc()):
-        latest[feedback.trainee_id] = feedback
-    return [
-        {
-            "trainee": row.trainee,
-            "last_seen": row.last_seen,
-            "stale": row.stale,
-            "latest": latest.get(row.trainee.pk),
-        }
-        for row in check_ins(group)
-    ]
-
-
 @require_safe
 def team_view(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
-    context = {"group": group, "rows": _team_rows(group), "nav": "groups"}
+    context = {"group": group, "rows": team_rows(group), "nav": "groups"}
     if request.htmx:  # the check-ins panel of the group page needs nothing more
         return render(request, "feedback/team.html#checkins", context)
     feedback = list(

@@ -7,16 +7,21 @@ class GoalsConfig(AppConfig):
 
     def ready(self) -> None:
         from mentorplan.calls.tools import register
+        from mentorplan.goals.panels import follow_through_panel
         from mentorplan.goals.segment_tools import (
             CATCHUP,
             SETTING,
             catchup_context,
             setting_context,
         )
-        from mentorplan.lib.plugins import GROUP_PANELS
+        from mentorplan.lib.plugins import GROUP_PANELS, GroupPanel
         from mentorplan.plans.models import SegmentKind
 
-        GROUP_PANELS.add("follow_through", "goals/panels/follow_through.html", order=20)
+        GROUP_PANELS.add(
+            "follow_through",
+            GroupPanel("goals/panels/follow_through.html", follow_through_panel),
+            order=20,
+        )
         register(
             CATCHUP,
             SegmentKind.GOAL_CATCHUP,

@@ -1,7 +1,7 @@
 from django import forms
 
 from mentorplan.groups.models import Group, Invitation, Trainee
-from mentorplan.lib.timezones import TimezoneSelect
+from mentorplan.lib.timezones import TimezoneInput
 
 
 class GroupForm(forms.ModelForm):
@@ -15,10 +15,11 @@ class TraineeForm(forms.ModelForm):
     class Meta:
         model = Trainee
         fields = ["name", "pronouns", "slack_handle", "email", "timezone"]
-        widgets = {"timezone": TimezoneSelect}
+        widgets = {"timezone": TimezoneInput}
         help_texts = {
             "name": "The name they like to be called.",
             "slack_handle": "Optional, for example @amal.",
+            "timezone": "Type a city to find its zone, for example Lagos or London.",
         }
 
 
@@ -34,6 +35,8 @@ class InvitationForm(forms.ModelForm):
         labels = {"email": "Co-mentor's e-mail address"}
 
     def __init__(self, *args: object, group: Group, **kwargs: object) -> None:
+        # Its own ids: the group page also has the trainee form, with an e-mail field too.
+        kwargs.setdefault("auto_id", "id_invite_%s")
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.group = group
 

@@ -13,6 +13,8 @@ from mentorplan.accounts.http import MentorRequest
 from mentorplan.groups.access import get_group, get_trainee, groups_for
 from mentorplan.groups.forms import GroupForm, InvitationForm, TraineeEditForm, TraineeForm
 from mentorplan.groups.models import Group, Invitation, Membership, Role
+from mentorplan.lib.plugins import GROUP_PANELS
+from mentorplan.lib.tokens import by_token
 
 GET_POST = ["GET", "HEAD", "POST"]
 
@@ -37,22 +39,37 @@ def group_create(request: MentorRequest) -> HttpResponse:
     return render(request, "groups/form.html", {"form": form, "nav": "groups"})
 
 
+def _panels(request: MentorRequest, context: dict[str, object]) -> list[str]:
+    """Every card the installed apps put on a group's page, rendered with its data, so the page
+    arrives whole and nothing moves once it is drawn."""
+    group = context["group"]
+    return [
+        render_to_string(panel.template, {**context, **panel.context_for(group)}, request)
+        for panel in GROUP_PANELS.values()
+    ]
+
+
 def _detail_context(request: MentorRequest, group: Group, membership: Membership, **extra: object):
-    context = {
+    trainees = list(group.trainees.all())
+    context: dict[str, object] = {
         "group": group,
         "membership": membership,
-        "trainees": group.trainees.all(),
+        "trainees": trainees,
         "memberships": group.memberships.select_related("user").order_by(
             Case(When(role=Role.LEAD, then=0), default=1), "joined_at"
         ),
         "invitations": group.invitations.pending().order_by("created_at")
         if membership.is_lead
         else [],
-        "trainee_form": TraineeForm(),
+        "trainee_form": None,  # loaded when the mentor opens "Add a trainee"
         "invitation_form": InvitationForm(group=group),
         "nav": "groups",
+        "on_group_page": True,
     }
     context.update(extra)
+    if context["trainee_form"] is None and not trainees:
+        context["trainee_form"] = _new_trainee_form(request)  # the first thing to do
+    context["panels"] = _panels(request, context)
     return context
 
 
@@ -73,9 +90,20 @@ def group_edit(request: MentorRequest, key: str) -> HttpResponse:
     return render(request, "groups/form.html", {"form": form, "group": group, "nav": "groups"})
 
 
-@require_POST
+def _new_trainee_form(request: MentorRequest) -> TraineeForm:
+    return TraineeForm(initial={"timezone": request.user.timezone})
+
+
+@require_http_methods(GET_POST)
 def trainee_add(request: MentorRequest, key: str) -> HttpResponse:
+    """The form to add a trainee (the group page loads it when it is opened, as it is heavy
+    with time zones), and adding one. To htmx, after adding, the trainee list with a fresh form
+    and every card of the group page again: they count trainees too."""
     group, membership = get_group(request, key)
+    if request.method != "POST":
+        context = {"group": group, "form": _new_trainee_form(request), "nav": "groups"}
+        template = "groups/detail.html#trainee_form" if request.htmx else "groups/trainee_add.html"
+        return render(request, template, context)
     form = TraineeForm(request.POST)
     if form.is_valid():
         trainee = form.save(commit=False)
@@ -84,7 +112,10 @@ def trainee_add(request: MentorRequest, key: str) -> HttpResponse:
         if not request.htmx:
             messages.success(request, f"{trainee.name} is in the group.")
             return redirect("groups:detail", key=group.key)
-        form = TraineeForm()
+        form = _new_trainee_form(request)
+        added = f"{trainee.name} is in the group."
+        context = _detail_context(request, group, membership, trainee_form=form, added=added)
+        return render(request, "groups/detail.html#trainee_added", context)
     context = _detail_context(request, group, membership, trainee_form=form)
     template = "groups/detail.html#trainees" if request.htmx else "groups/detail.html"
     return render(request, template, context)
@@ -163,9 +194,7 @@ def invitation_revoke(request: MentorRequest, key: str) -> HttpResponse:
 def invitation_accept(request: MentorRequest, token: str) -> HttpResponse:
     """The invited mentor opens the link while logged in with the invited address, once they have
     confirmed that the address is theirs."""
-    invitation = (
-        Invitation.objects.select_related("group", "invited_by").filter(token=token).first()
-    )
+    invitation = by_token(Invitation.objects.select_related("group", "invited_by"), token).first()
     if invitation is None or not invitation.is_usable:
         return render(request, "groups/invitation_invalid.html", status=404)
     if invitation.email.lower() != request.user.email.lower():

@@ -3,7 +3,9 @@
 An app adds its entries in its `AppConfig.ready()`, so leaving an app out of INSTALLED_APPS leaves
 out its entries and nothing else needs editing. The places:
 
-- `GROUP_PANELS`: templates shown on a group's page, one card each (context: `group`).
+- `GROUP_PANELS`: cards on a group's page, each a `GroupPanel`: a template and a function that
+  gives what the card shows. The page renders every card with its data in one response (a card
+  that loaded itself later made the page jump), and renders them again after a trainee is added.
 - `FINISHED_ACTIONS`: templates of the buttons on a finished session's page (context: `call`).
 - `SEGMENT_KINDS`: what a plan segment can be for, value → label.
 - The runner's tools for each kind register the same way in `mentorplan.calls.tools`.
@@ -18,8 +20,9 @@ sessions: the runner shows no tool for it, and editing such a segment asks for a
 Orders: the built-in entries use steps of 10, so a new app can go between two of them.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -58,7 +61,19 @@ class Slot(Generic[T]):
         return name in self._entries
 
 
-GROUP_PANELS: Slot[str] = Slot("Cards on a group's page: template names.")
+@dataclass(frozen=True)
+class GroupPanel:
+    """A card on a group's page. `template` gets the page's context (`group`, `user`, ...) and
+    whatever `context(group)` returns."""
+
+    template: str
+    context: Callable[[Any], dict[str, Any]] | None = None
+
+    def context_for(self, group: Any) -> dict[str, Any]:
+        return self.context(group) if self.context else {}
+
+
+GROUP_PANELS: Slot[GroupPanel] = Slot("Cards on a group's page.")
 FINISHED_ACTIONS: Slot[str] = Slot("Buttons on a finished session's page: template names.")
 SEGMENT_KINDS: Slot[str] = Slot("What a plan segment is for: value → label.")
 

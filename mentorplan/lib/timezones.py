@@ -5,7 +5,7 @@ from functools import cache
 from typing import Any
 
 from django import forms
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -55,3 +55,25 @@ def zone_or_utc(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return zoneinfo.ZoneInfo("UTC")
+
+
+@cache
+def _zone_datalist_options() -> SafeString:
+    return format_html_join(
+        "", '<option value="{}">', ((value,) for value, _ in timezone_choices())
+    )
+
+
+class TimezoneInput(forms.TextInput):
+    """A text box that suggests zones as you type ("Lagos" finds Africa/Lagos), from a
+    <datalist> of their names only: about half the weight of a <select>. The form field
+    still accepts only a zone from `timezone_choices`."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        list_id = f"{final.get('id') or name}_zones"
+        box = super().render(name, value, {**(attrs or {}), "list": list_id}, renderer)
+        options = _zone_datalist_options()
+        return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)

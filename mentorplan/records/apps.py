@@ -11,10 +11,10 @@ class RecordsConfig(AppConfig):
         from django.db.models.signals import pre_delete
 
         from mentorplan.groups.models import Membership
-        from mentorplan.lib.plugins import GROUP_PANELS
+        from mentorplan.lib.plugins import GROUP_PANELS, GroupPanel
         from mentorplan.records.mentors import forget_mentor_in_group
 
         pre_delete.connect(forget_mentor_in_group, sender=Membership, dispatch_uid="records")
 
         # Last on the group's page: not something a mentor needs every week.
-        GROUP_PANELS.add("records", "records/panels/export.html", order=90)
+        GROUP_PANELS.add("records", GroupPanel("records/panels/export.html"), order=90)

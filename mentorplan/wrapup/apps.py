@@ -10,10 +10,13 @@ class WrapupConfig(AppConfig):
 
     def ready(self) -> None:
         from mentorplan.calls.tools import register
-        from mentorplan.lib.plugins import FINISHED_ACTIONS, GROUP_PANELS
+        from mentorplan.lib.plugins import FINISHED_ACTIONS, GROUP_PANELS, GroupPanel
         from mentorplan.plans.models import SegmentKind
+        from mentorplan.wrapup.panels import progress_panel
         from mentorplan.wrapup.segment_tools import WRAPUP, wrapup_context
 
-        GROUP_PANELS.add("progress", "wrapup/panels/progress.html", order=40)
+        GROUP_PANELS.add(
+            "progress", GroupPanel("wrapup/panels/progress.html", progress_panel), order=40
+        )
         FINISHED_ACTIONS.add("summary", "wrapup/actions/summary.html", order=10)
         register(WRAPUP, SegmentKind.WRAP_UP, "wrapup/tools/wrapup.html", wrapup_context, order=10)

@@ -1,12 +1,14 @@
-"""`{% plugged "group_panels" as panels %}`: what the installed apps plug into a page, in order."""
+"""`{% plugged "finished_actions" as actions %}`: what the installed apps plug into a page.
+
+A group's page gets its cards from its view, with their data (see `GROUP_PANELS`)."""
 
 from django import template
 
-from mentorplan.lib.plugins import FINISHED_ACTIONS, GROUP_PANELS
+from mentorplan.lib.plugins import FINISHED_ACTIONS
 
 register = template.Library()
 
-PLACES = {"group_panels": GROUP_PANELS, "finished_actions": FINISHED_ACTIONS}
+PLACES = {"finished_actions": FINISHED_ACTIONS}
 
 
 @register.simple_tag

@@ -1,8 +1,9 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from mentorplan.groups.models import Role
-from mentorplan.testing import make_group, make_invitation, make_mentor, make_trainee
+from mentorplan.testing import HTMX, make_group, make_invitation, make_mentor, make_trainee
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,30 @@ def test_wrong_method(client):
     client.force_login(lead)
 
     assert client.post(_url(group)).status_code == 405
+
+
+def _ids(html: str) -> list[str]:
+    return [element["id"] for element in BeautifulSoup(html, "html.parser").select("[id]")]
+
+
+def _duplicates(ids: list[str]) -> set[str]:
+    return {id_ for id_ in ids if ids.count(id_) > 1}
+
+
+def test_every_id_on_the_group_page_is_unique(client):
+    """A label finds its field by id: with two fields of one id, clicking "Co-mentor's e-mail
+    address" put the cursor in the trainee's e-mail field."""
+    lead = make_mentor()
+    group = make_group(lead)
+    client.force_login(lead)
+    make_invitation(group, "waiting@example.org")
+
+    empty_group = client.get(_url(group)).content.decode()  # the trainee form is open
+    make_trainee(group, name="Amal")
+    page = client.get(_url(group)).content.decode()
+    # With trainees the form comes when "Add a trainee" is opened, into the same page.
+    form = client.get(reverse("groups:trainee_add", args=[group.key]), headers=HTMX)
+
+    assert 'for="id_invite_email"' in empty_group
+    assert _duplicates(_ids(empty_group)) == set()
+    assert _duplicates(_ids(page) + _ids(form.content.decode())) == set()

@@ -73,7 +73,7 @@ def test_an_invalid_address_is_refused_and_nothing_is_sent(client, group):
     response = client.post(_url(group), {"email": "cory at example"})
 
     assert response.status_code == 200
-    assert field_errors(response, "id_email") == ["Enter a valid email address."]
+    assert field_errors(response, "id_invite_email") == ["Enter a valid email address."]
     assert not Invitation.objects.exists()
     assert mail.outbox == []
 
@@ -84,7 +84,7 @@ def test_a_mentor_already_in_the_group_is_not_invited(client, group):
 
     response = client.post(_url(group), {"email": "Cory@example.org"})
 
-    assert field_errors(response, "id_email") == ["This mentor is already in the group."]
+    assert field_errors(response, "id_invite_email") == ["This mentor is already in the group."]
     assert not Invitation.objects.exists()
     assert mail.outbox == []
 
@@ -95,7 +95,7 @@ def test_htmx_gets_the_mentors_partial_with_the_error(client, group):
     assert response.status_code == 200
     assert is_partial(response)
     assert 'id="mentors"' in response.content.decode()
-    assert field_errors(response, "id_email") == ["This field is required."]
+    assert field_errors(response, "id_invite_email") == ["This field is required."]
     assert not Invitation.objects.exists()
 
 

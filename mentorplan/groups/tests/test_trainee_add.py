@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.groups.models import Group, Role, Trainee
-from mentorplan.testing import HTMX, field_errors, is_partial, make_group, make_mentor
+from mentorplan.testing import HTMX, field_errors, is_partial, make_group, make_mentor, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -108,4 +108,42 @@ def test_an_outsider_gets_404_and_adds_nothing(client, group):
 
 
 def test_wrong_method(client, group):
-    assert client.get(_url(group)).status_code == 405
+    assert client.put(_url(group), AMAL).status_code == 405
+    assert client.delete(_url(group)).status_code == 405
+
+
+def test_the_form_is_a_page_of_its_own_and_a_partial_for_htmx(client, group):
+    page = client.get(_url(group))
+    partial = client.get(_url(group), headers=HTMX)
+
+    assert page.status_code == partial.status_code == 200
+    assert "<h1>Add a trainee to" in page.content.decode()
+    assert is_partial(partial)
+    for response in (page, partial):
+        form = parse(response).select_one("form")
+        assert form is not None
+        assert form["action"] == _url(group)
+        # the zone is typed, with suggestions, and starts at the mentor's own
+        zone = form.select_one("input[name=timezone]")
+        assert zone is not None
+        assert zone["value"] == "Europe/London"
+        assert form.select_one(f"datalist#{zone['list']} option[value='Africa/Lagos']")
+
+
+def test_an_outsider_cannot_see_the_form(client, group):
+    other = make_group(make_mentor())
+
+    assert client.get(_url(other)).status_code == 404
+    assert client.get(_url(other), headers=HTMX).status_code == 404
+
+
+def test_htmx_after_adding_also_redraws_the_group_page_cards(client, group):
+    response = client.post(_url(group), AMAL, headers=HTMX)
+
+    oob = parse(response).select_one('[hx-swap-oob="innerHTML:#group-panels"]')
+    assert oob is not None
+    checkins = oob.select_one("#checkins")
+    assert checkins is not None
+    assert "Amal" in checkins.get_text()
+    assert "No trainees yet" not in checkins.get_text()
+    assert "Amal is in the group." in response.content.decode()
