@@ -20,6 +20,7 @@ from mentorplan.calls.tools import answer
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group
 from mentorplan.lib.http import form_errors
+from mentorplan.lib.tokens import by_token
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import ics, progress, summary
 from mentorplan.wrapup.forms import CheckForm, FollowUpForm, ResourceForm, ShareForm, WinForm
@@ -233,8 +234,8 @@ def feed_settings(request: MentorRequest) -> HttpResponse:
 def feed(request: MentorRequest, token: str) -> HttpResponse:
     """The calendar a mentor's app subscribes to: upcoming and recent sessions of their groups."""
     subscription = (
-        CalendarFeed.objects.select_related("user")
-        .filter(token=token, revoked_at__isnull=True)
+        by_token(CalendarFeed.objects.select_related("user"), token)
+        .filter(revoked_at__isnull=True)
         .first()
     )
     if subscription is None or not subscription.user.is_active:
