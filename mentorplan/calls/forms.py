@@ -9,10 +9,12 @@ from mentorplan.calls.models import (
     MIN_CALL_MINUTES,
     Action,
     AttendanceStatus,
+    Call,
     NoteLevel,
 )
 from mentorplan.lib.dates import WindowDateField
 from mentorplan.lib.forms import TextBoxField
+from mentorplan.lib.links import WebLinkField
 from mentorplan.plans.models import PlanTemplate
 
 LENGTH_MESSAGE = f"A call lasts from {MIN_CALL_MINUTES} to {MAX_CALL_MINUTES} minutes."
@@ -100,6 +102,42 @@ class CallForm(WhenForm):
         if when < timezone.now() - timedelta(hours=12):
             return "That time has already passed. Choose today or a later date."
         return ""
+
+
+class RescheduleForm(CallForm):
+    """A planned session's new day, time, length, plan and link. `sequence` is the edition of the
+    session the mentor saw, so a change made meanwhile by someone else is not overwritten."""
+
+    field_order = ["date", "time", "length_minutes", "plan", "video_url"]
+
+    video_url = WebLinkField(label="Video-call link for this session")
+    sequence = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, call: Call, **kwargs: object) -> None:
+        initial = {
+            "date": timezone.localtime(call.scheduled_at).date(),
+            "time": timezone.localtime(call.scheduled_at).time().replace(second=0, microsecond=0),
+            "length_minutes": call.length_minutes,
+            "video_url": call.video_url,
+            "sequence": call.sequence,
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        plan = self.fields["plan"]
+        plan.required = False
+        plan.empty_label = f"Keep this session's agenda ({call.plan_title})"  # type: ignore[attr-defined]
+        plan.label = "Plan"
+        plan.help_text = "Choose another plan only to replace the agenda with a fresh copy of it."
+        length = self.fields["length_minutes"]
+        length.required = True
+        length.help_text = ""
+        length.error_messages["required"] = LENGTH_MESSAGE
+        group_link = call.group.video_url
+        self.fields["video_url"].help_text = (
+            f"Leave empty to use the group's link, {group_link}."
+            if group_link
+            else "Leave empty if you share the link another way. You can give the group a usual "
+            "link in its details."
+        )
 
 
 class NoteForm(forms.Form):

@@ -54,6 +54,7 @@ def group_calls(request: MentorRequest, key: str) -> HttpResponse:
     context = {
         "group": group,
         "upcoming": calls.upcoming(),
+        "cancelled": calls.cancelled()[:5],
         "live": calls.live(),
         "finished": calls.finished()[:20],
         "nav": "groups",
@@ -102,7 +103,7 @@ def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
         "nav": "groups",
     }
     status = call.status
-    if status == Status.PLANNED:
+    if status in (Status.PLANNED, Status.CANCELLED):
         context["local_times"] = call.local_times()
         context["overflow"] = Call.overflow_minutes(segments, call.length_minutes)
         return context
@@ -112,6 +113,7 @@ def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
         for note in visible.exclude(body="").order_by("segment__position", "level"):
             by_segment.setdefault(note.segment_id, []).append(note)
         context["notes"] = [(s, by_segment[s.pk]) for s in segments if s.pk in by_segment]
+        context["next_call"] = call.following()
         return context
     current = segment_at(segments, call.current_position or 0)
     mine = {note.level: note for note in visible.filter(segment=current, trainee__isnull=True)}
@@ -134,6 +136,7 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     context = _runner_context(request, call)
     template = {
         Status.PLANNED: "calls/planned.html",
+        Status.CANCELLED: "calls/planned.html",
         Status.ENDED: "calls/finished.html",
     }.get(call.status, "calls/runner.html")
     if request.htmx and template == "calls/runner.html":

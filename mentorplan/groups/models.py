@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from mentorplan.lib.links import is_web_link_or_empty, validate_web_link
 from mentorplan.lib.timezones import timezone_choices, zone_or_utc
 
 if TYPE_CHECKING:
@@ -44,6 +45,14 @@ class Group(models.Model):
         help_text="For example “ITP — JavaScript 2”.",
     )
     region = models.CharField(max_length=80, blank=True, help_text="For example “London”.")
+    # Where the group's calls happen; a session can give its own link instead (`Call.video_link`).
+    video_url = models.URLField(
+        "video-call link",
+        max_length=500,
+        blank=True,
+        validators=[validate_web_link],
+        help_text="Optional. The Zoom, Meet or Jitsi address you use for this group's calls.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     mentors: "models.ManyToManyField[User, Membership]" = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="mentor_groups"
@@ -54,6 +63,11 @@ class Group(models.Model):
     class Meta:
         verbose_name = "mentoring group"
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=is_web_link_or_empty("video_url"), name="group_video_url_is_web_link"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -84,6 +84,7 @@ class World:
     plan: PlanTemplate
     segment: PlanSegment
     call: Call  # live, in A's group
+    planned: Call  # still to come, in A's group
     call_segment: CallSegment
     topic: Topic  # raised by Amal in A's live call
     resource: Resource  # in A's own library
@@ -117,6 +118,8 @@ ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
     "calls:game_shuffle": lambda w: {"key": w.call.key},
     "calls:attendance": lambda w: {"key": w.call.key, "trainee": w.trainee.key},
     "calls:note_save": lambda w: {"key": w.call_segment.key},
+    "calls:reschedule": lambda w: {"key": w.planned.key},
+    "calls:cancel": lambda w: {"key": w.planned.key},
     "recap:retro": lambda w: {"key": w.call.key, "trainee": w.trainee.key},
     "recap:topic_add": lambda w: {"key": w.call.key},
     "recap:work": lambda w: {"key": w.call.key, "topic": w.topic.key},
@@ -179,6 +182,7 @@ def world() -> World:
         plan=plan,
         segment=plan.segments.get(position=4),
         call=call,
+        planned=make_call(group, plan, scheduled_at=timezone.now() + timedelta(days=14)),
         call_segment=call.segments.get(position=0),
         topic=make_topic(call, "Amal Private's topic", trainee),
         resource=Resource.objects.create(owner=mentor_a, title="Alex's link", url="https://a.org"),
@@ -212,6 +216,9 @@ def _post_data(w: World) -> dict[str, str]:
         "level": "mentors",
         "body": "Changed by B",
         "version": "0",
+        # Planned sessions: move one (to the date above, for an hour), or cancel it.
+        "length_minutes": "60",
+        "sequence": "0",
         # Wrap-up: share a starter resource with everyone, pick a moment for the trainee.
         "resource": str(Resource.objects.filter(owner=None).values_list("key", flat=True)[0]),
         "target": "group",

@@ -53,13 +53,30 @@ def vtimezone(zone: zoneinfo.ZoneInfo, starts: Sequence[datetime]) -> Timezone:
     return component
 
 
+def invite(call: Call, *, zone: str) -> bytes:
+    """The one invite of one session, as downloaded or e-mailed: the session as it now stands
+    (its SEQUENCE tells calendars it replaces an earlier invite with the same UID), or, once it is
+    cancelled, a cancellation (METHOD:CANCEL, STATUS:CANCELLED) that removes it."""
+    method = "CANCEL" if call.cancelled_at else "PUBLISH"
+    descriptions = {call.pk: invite_description(call)}
+    return calendar([call], zone=zone, descriptions=descriptions, method=method)
+
+
 def calendar(
-    calls: Iterable[Call], *, zone: str, descriptions: dict[int, str] | None = None, name: str = ""
+    calls: Iterable[Call],
+    *,
+    zone: str,
+    descriptions: dict[int, str] | None = None,
+    name: str = "",
+    method: str = "",
 ) -> bytes:
+    """A calendar of sessions. A feed gives no `method`; an invite gives PUBLISH or CANCEL."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    if method:
+        cal.add("method", method)
     if name:
         cal.add("x-wr-calname", name)
     tz = zone_or_utc(zone)
@@ -72,7 +89,12 @@ def calendar(
         event.add("dtstamp", timezone.now())
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=call.length_minutes))
+        event.add("sequence", call.sequence)
+        event.add("status", "CANCELLED" if call.cancelled_at else "CONFIRMED")
         event.add("summary", f"Mentoring: {call.group.name}")
+        if link := call.video_link:
+            event.add("location", link)
+            event.add("url", link)
         event.add(
             "description", (descriptions or {}).get(call.pk, f"Session plan: {call.plan_title}.")
         )

@@ -64,9 +64,11 @@ def _send_session_reminders(now: datetime) -> int:
     """To each mentor of a group, a day before its session: when, in their own zone, and the
     goals that goal catch-up will review."""
     sent = 0
-    calls = Call.objects.filter(
-        started_at__isnull=True, scheduled_at__gt=now, scheduled_at__lte=now + SESSION_NOTICE
-    ).select_related("group")
+    calls = (
+        Call.objects.upcoming()
+        .filter(scheduled_at__gt=now, scheduled_at__lte=now + SESSION_NOTICE)
+        .select_related("group")
+    )
     for call in calls:
         due = list(Goal.objects.due_at(call).select_related("trainee", "mentor").order_by("pk"))
         due.sort(key=lambda goal: (goal.deadline, goal.owner_name))

@@ -195,8 +195,7 @@ def summary_page(request: MentorRequest, key: str) -> HttpResponse:
 @require_safe
 def invite(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
-    description = ics.invite_description(call)
-    body = ics.calendar([call], zone=request.user.timezone, descriptions={call.pk: description})
+    body = ics.invite(call, zone=request.user.timezone)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="mentoring-{timezone.localdate(call.scheduled_at):%Y-%m-%d}.ics"'

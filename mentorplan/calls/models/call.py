@@ -13,10 +13,12 @@ from django.utils import timezone
 from mentorplan.calls.clock import Clock, entry_budget, read_clock, segment_at
 from mentorplan.calls.models.games import GameSuggestion
 from mentorplan.calls.models.segment import CallSegment
+from mentorplan.calls.signals import planned_session_changed
 from mentorplan.calls.timing import fit_minutes
 from mentorplan.groups.models import Group
+from mentorplan.lib.links import is_web_link_or_empty, validate_web_link
 from mentorplan.lib.timezones import zone_or_utc
-from mentorplan.plans.models import PlanTemplate, SegmentKind
+from mentorplan.plans.models import PlanSegment, PlanTemplate, SegmentKind
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
@@ -45,7 +47,24 @@ class CallQuerySet(models.QuerySet["Call"]):
         return self.filter(group__in=Group.objects.for_user(user))
 
     def upcoming(self) -> "CallQuerySet":
-        return self.filter(started_at__isnull=True).order_by("scheduled_at")
+        """Planned sessions still to run: not started, not cancelled, soonest first."""
+        return self.filter(started_at__isnull=True, cancelled_at__isnull=True).order_by(
+            "scheduled_at"
+        )
+
+    def cancelled(self) -> "CallQuerySet":
+        return self.filter(cancelled_at__isnull=False).order_by("-scheduled_at")
+
+    def next_of_each_group(self) -> "CallQuerySet":
+        """The next session each group has still to run (one per group, soonest first): the one
+        a mentor starts from their groups and the group's page. One query, however long the
+        history."""
+        soonest = self.model.objects.filter(group_id=models.OuterRef("group_id")).upcoming()
+        return (
+            self.upcoming()
+            .filter(pk=models.Subquery(soonest.values("pk")[:1]))
+            .select_related("group")
+        )
 
     def live(self) -> "CallQuerySet":
         return self.filter(started_at__isnull=False, ended_at__isnull=True).order_by("started_at")
@@ -59,6 +78,7 @@ class Status(models.TextChoices):
     LIVE = "live", "Live"
     PAUSED = "paused", "Paused"
     ENDED = "ended", "Finished"
+    CANCELLED = "cancelled", "Cancelled"
 
 
 class Action(models.TextChoices):
@@ -72,6 +92,25 @@ class Action(models.TextChoices):
     JUMP = "jump", "Go to a segment"
     ADD_TIME = "add_time", "Add time"
     END = "end", "End"
+
+
+# The facts `Call.reschedule` and `Call.cancel` change before the start.
+PLANNING_FIELDS = [
+    "plan_title",
+    "scheduled_at",
+    "length_minutes",
+    "video_url",
+    "sequence",
+    "cancelled_at",
+]
+
+
+class CannotChange(Exception):
+    """A planned session cannot be changed any more; the message says why, for the mentor."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 # The facts `Call.control` changes; every other field stays as it was planned.
@@ -109,6 +148,18 @@ class Call(models.Model):
     current_entered_active = models.FloatField(default=0)
     # Bumped on every change of the live state, so other screens can tell cheaply they are behind.
     version = models.PositiveIntegerField(default=0)
+    # Where the call happens when it is not the group's usual link (`video_link`).
+    video_url = models.URLField(
+        "video-call link",
+        max_length=500,
+        blank=True,
+        validators=[validate_web_link],
+    )
+    # The invite's SEQUENCE: bumped by every change a calendar must hear of (a new time, length,
+    # plan or link, a cancellation), so an invite with the same UID replaces the one people have.
+    sequence = models.PositiveIntegerField(default=0)
+    # A cancelled session is kept, so calendar feeds and invites can say it is cancelled.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     objects = CallQuerySet.as_manager()
 
@@ -129,6 +180,13 @@ class Call(models.Model):
                 condition=models.Q(ended_at__isnull=True) | models.Q(started_at__isnull=False),
                 name="call_ends_after_it_starts",
             ),
+            models.CheckConstraint(
+                condition=models.Q(cancelled_at__isnull=True) | models.Q(started_at__isnull=True),
+                name="call_cancelled_only_before_start",
+            ),
+            models.CheckConstraint(
+                condition=is_web_link_or_empty("video_url"), name="call_video_url_is_web_link"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -139,6 +197,11 @@ class Call(models.Model):
         """When the session took place: its start once it has run, else its planned time.
         Queries use `held_at_expression()` for the same fact."""
         return self.started_at or self.scheduled_at
+
+    @property
+    def video_link(self) -> str:
+        """Where the call happens: the session's own link, else the group's usual one."""
+        return self.video_url or self.group.video_url
 
     def held_on(self) -> date:
         """The day the session took place (or will), in the group's time zone: the day whose
@@ -177,15 +240,95 @@ class Call(models.Model):
             length_minutes=length,
             created_by=created_by,
         )
+        call._copy_plan(segments)
+        call.fit_to_length()
+        return call
+
+    def _copy_plan(self, segments: list[PlanSegment]) -> None:
         # The one place a plan becomes a session's agenda, and where the counting base changes:
         # a plan numbers its segments from 1, as a mentor reads them (PlanSegment.position); a
         # session counts from 0 (CallSegment.position), whatever gaps the plan's numbers have.
-        call._add_segments(
+        self._add_segments(
             (position_in_call, s.kind, s.title, s.minutes, s.minutes, s.flexible, s.guidance)
             for position_in_call, s in enumerate(segments)
         )
-        call.fit_to_length()
-        return call
+
+    def reschedule(
+        self,
+        *,
+        scheduled_at: datetime,
+        length_minutes: int,
+        video_url: str,
+        template: PlanTemplate | None = None,
+        expected_sequence: int | None = None,
+    ) -> bool:
+        """Move a planned session to another time, length, link or plan (`template`, copied
+        afresh; None keeps the agenda). The row is locked while it changes: once the session has
+        started, been cancelled, or (with `expected_sequence`) been changed by someone else since
+        the mentor's form was drawn, nothing changes and `CannotChange` says why. The live
+        `version` stays as it is, so a start pressed at the same moment still starts the session.
+        Returns whether anything changed; when it did, the sequence moves on and the invitees are
+        told once the change is committed."""
+        with transaction.atomic():
+            call = Call.objects.select_for_update().get(pk=self.pk)
+            call._check_planned(expected_sequence)
+            new = {
+                "scheduled_at": scheduled_at,
+                "length_minutes": length_minutes,
+                "video_url": video_url,
+            }
+            changed = template is not None or any(
+                getattr(call, name) != value for name, value in new.items()
+            )
+            if not changed:
+                return False
+            for name, value in new.items():
+                setattr(call, name, value)
+            if template is not None:
+                call.plan_title = template.title
+                call.segments.all().delete()
+                call._copy_plan(list(template.segments.all()))
+            call.sequence += 1
+            call.save(update_fields=PLANNING_FIELDS)
+            call.fit_to_length()
+            call._tell_invitees()
+        self.refresh_from_db(fields=PLANNING_FIELDS)
+        return True
+
+    def cancel(self, *, now: datetime, expected_sequence: int | None = None) -> bool:
+        """Call off a planned session. It is kept, marked cancelled, so feeds and invites can say
+        so; nothing can start it any more. Refused like `reschedule` once it has started or
+        changed since the mentor looked. Returns whether it was cancelled now."""
+        with transaction.atomic():
+            call = Call.objects.select_for_update().get(pk=self.pk)
+            if call.cancelled_at is not None:
+                return False  # a second press, or a co-mentor's at the same moment
+            call._check_planned(expected_sequence)
+            call.cancelled_at = now
+            call.sequence += 1
+            # Screens watching the planned page learn of it from the live version.
+            call.version += 1
+            call.save(update_fields=[*PLANNING_FIELDS, "version"])
+            call._tell_invitees()
+        self.refresh_from_db(fields=[*PLANNING_FIELDS, "version"])
+        return True
+
+    def _check_planned(self, expected_sequence: int | None) -> None:
+        if self.started_at is not None:
+            raise CannotChange("The session has already started, so it can no longer be changed.")
+        if self.cancelled_at is not None:
+            raise CannotChange("This session was cancelled, so it can no longer be changed.")
+        if expected_sequence is not None and expected_sequence != self.sequence:
+            raise CannotChange(
+                "Someone changed this session while you were looking at it. "
+                "Check the new details and try again."
+            )
+
+    def _tell_invitees(self) -> None:
+        """Once the change is committed, send whoever listens (the wrap-up app's invites)."""
+        transaction.on_commit(
+            lambda: planned_session_changed.send(sender=Call, call=Call.objects.get(pk=self.pk))
+        )
 
     def previous(self) -> "Call | None":
         """The group's last session before this one that took (or is taking) place."""
@@ -259,6 +402,8 @@ class Call(models.Model):
     def status(self) -> Status:
         if self.ended_at:
             return Status.ENDED
+        if self.cancelled_at is not None:
+            return Status.CANCELLED
         if self.started_at is None:
             return Status.PLANNED
         return Status.PAUSED if self.paused_at else Status.LIVE
@@ -327,7 +472,7 @@ class Call(models.Model):
     ) -> bool:
         if expected is not None and expected != self.version:
             return False  # someone else changed the session a moment ago
-        if self.ended_at is not None:
+        if self.ended_at is not None or self.cancelled_at is not None:
             return False
         if (action == Action.START) != (self.started_at is None):
             return False  # starting twice, or anything else before the start
