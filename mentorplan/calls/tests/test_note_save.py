@@ -382,3 +382,30 @@ def test_two_first_saves_at_once_keep_one_text_and_offer_it_to_the_other(segment
     other = next(answer for answer in answers if answer.status_code == 409)
     assert _conflict(other)["theirs"] == kept.body
     assert _conflict(other)["version"] == "1"
+
+
+def test_line_breaks_sent_as_crlf_are_kept_as_the_page_shows_them(client, segment):
+    # Browsers send a text box's line breaks as CR LF and show them as LF.
+    response = _save(client, segment, "Bogdan met his goal.\r\nChen needs a smaller one.")
+
+    assert response.status_code == 200
+    assert _notes() == [("mentors", "Bogdan met his goal.\nChen needs a smaller one.", 1)]
+
+
+def test_the_same_text_sent_again_on_an_old_version_is_no_conflict(client, segment):
+    # A multi-line note sent as the page unloads, then sent again from the draft after the
+    # reload: the text the page shows is the one saved, so there is nothing to choose.
+    _save(client, segment, "Line one\r\nLine two")
+
+    again = _save(client, segment, "Line one\nLine two", version=0)
+
+    assert again.status_code == 200
+    assert again.json()["version"] == 1
+    assert _notes() == [("mentors", "Line one\nLine two", 1)]
+
+
+def test_a_note_at_the_limit_with_line_breaks_is_saved(client, segment):
+    # The browser counts a line break as one character and sends it as two.
+    body = ("x" * 99 + "\r\n") * (NOTE_MAX_CHARS // 100)
+
+    assert _save(client, segment, body).status_code == 200

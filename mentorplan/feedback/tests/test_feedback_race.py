@@ -1,5 +1,6 @@
-"""Two first saves of the same feedback at once (a double click, or two mentors) keep one row and
-answer both without an error; on PostgreSQL the requests really run side by side."""
+"""Two saves of the same feedback at once (a double click, or two mentors) keep one row and
+answer both without an error; the one that lost is shown both texts to choose from. On PostgreSQL
+the requests really run side by side."""
 
 import pytest
 from django.test import Client
@@ -8,7 +9,7 @@ from django.urls import reverse
 from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call
 from mentorplan.feedback.models import Feedback
-from mentorplan.groups.models import Trainee
+from mentorplan.groups.models import Role, Trainee
 from mentorplan.plans.models import SegmentKind
 from mentorplan.testing import at_segment, make_call, make_group, make_mentor, make_trainee
 from mentorplan.testing.race import at_once, meeting_before_save, needs_postgresql
@@ -37,7 +38,7 @@ def _client(user: User) -> Client:
     return client
 
 
-def _post(client: Client, call: Call, trainee: Trainee, precise: str, version: int = 0) -> int:
+def _send(client: Client, call: Call, trainee: Trainee, precise: str, version: int = 0):
     data = {
         "version": version,
         "status": "concern",
@@ -47,8 +48,11 @@ def _post(client: Client, call: Call, trainee: Trainee, precise: str, version: i
         "actionable": "Functions need another session",
     }
     url = reverse("feedback:save", args=[call.key, trainee.key])
-    response = client.post(url, {f"f{trainee.pk}-{k}": v for k, v in data.items()})
-    return response.status_code
+    return client.post(url, {f"f{trainee.pk}-{k}": v for k, v in data.items()})
+
+
+def _post(client: Client, call: Call, trainee: Trainee, precise: str, version: int = 0) -> int:
+    return _send(client, call, trainee, precise, version).status_code
 
 
 @pytest.mark.django_db
@@ -64,14 +68,39 @@ def test_saving_the_same_feedback_twice_keeps_one_row_with_the_last_text(mentor,
 
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
-def test_two_first_saves_at_once_keep_one_feedback(mentor, call, amal):
-    first, second = _client(mentor), _client(mentor)
+def test_two_first_saves_at_once_keep_one_feedback_and_show_the_other_writer_both(
+    mentor, call, amal
+):
+    co_mentor = make_mentor(display_name="Kofi")
+    call.group.memberships.create(user=co_mentor, role=Role.CO_MENTOR)
+    first, second = _client(mentor), _client(co_mentor)
+    texts = ["Returning values", "Returning values from functions"]
 
     with meeting_before_save(Feedback):
         answers = at_once(
-            lambda: _post(first, call, amal, "Returning values"),
-            lambda: _post(second, call, amal, "Returning values from functions"),
+            lambda: _send(first, call, amal, texts[0]),
+            lambda: _send(second, call, amal, texts[1]),
         )
 
-    assert answers == [302, 302]
-    assert Feedback.objects.filter(call=call, trainee=amal).count() == 1
+    assert sorted(answer.status_code for answer in answers) == [302, 409]
+    kept = Feedback.objects.get(call=call, trainee=amal)
+    assert kept.version == 1
+    loser = next(answer for answer in answers if answer.status_code == 409)
+    lost = texts[1 - texts.index(kept.precise)]
+    page = loser.content.decode()
+    assert lost in page and kept.precise in page  # nothing is silently lost
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_on_one_version_at_once_change_it_once(mentor, call, amal):
+    assert _post(_client(mentor), call, amal, "Returning values") == 302
+    first, second = _client(mentor), _client(mentor)
+
+    answers = at_once(
+        lambda: _post(first, call, amal, "Returning values, first try", version=1),
+        lambda: _post(second, call, amal, "Returning values, second try", version=1),
+    )
+
+    assert sorted(answers) == [302, 409]
+    assert Feedback.objects.get(call=call, trainee=amal).version == 2
