@@ -25,6 +25,7 @@ from mentorplan.testing import (
     make_topic,
     make_trainee,
     page_text,
+    parse,
 )
 
 pytestmark = pytest.mark.django_db
@@ -104,11 +105,16 @@ def test_the_same_problem_for_several_trainees_is_shown_as_a_pattern(client, gro
     assert "Only Amal's topic" not in text
 
 
-def test_the_group_page_loads_the_check_ins_and_links_to_them(client, group):
-    content = client.get(reverse("groups:detail", args=[group.key])).content.decode()
+def test_the_group_page_shows_the_check_ins_and_links_to_them(client, group, call):
+    make_feedback(call, group.trainees.get(name="Amal"), status="beyond")
 
-    assert f'hx-get="{_url(group)}" hx-trigger="load"' in content
-    assert f'<a href="{_url(group)}">' in content
+    response = client.get(reverse("groups:detail", args=[group.key]))
+
+    checkins = parse(response).select_one("#checkins")
+    assert checkins is not None
+    assert "Amal" in checkins.get_text()
+    assert "Beyond — needs extension work" in checkins.get_text()
+    assert checkins.select_one(f'a[href="{_url(group)}"]') is not None
 
 
 def test_htmx_gets_only_the_check_ins(client, group, call):

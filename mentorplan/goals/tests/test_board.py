@@ -18,6 +18,7 @@ from mentorplan.testing import (
     make_mentor,
     make_trainee,
     page_text,
+    parse,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
@@ -104,10 +105,15 @@ def test_htmx_gets_the_follow_through_summary_for_the_group_page(client, group):
     assert "Add a goal" not in text
 
 
-def test_the_group_page_loads_the_summary(client, group):
+def test_the_group_page_shows_the_summary(client, group):
+    make_trainee(group, name="Amal")
+
     response = client.get(reverse("groups:detail", args=[group.key]))
 
-    assert f'hx-get="{_url(group)}"' in response.content.decode()
+    summary = parse(response).select_one("#goals-summary")
+    assert summary is not None
+    assert "Amal" in summary.get_text()
+    assert summary.select_one(f'a[href="{_url(group)}"]') is not None
 
 
 def test_an_outsider_gets_404(client, group):
