@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, Q, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -142,17 +142,25 @@ def invitation_create(request: MentorRequest, key: str) -> HttpResponse:
         context = _detail_context(request, group, membership, invitation_form=form)
         template = "groups/detail.html#mentors" if request.htmx else "groups/detail.html"
         return render(request, template, context)
-    with transaction.atomic():
-        # A new invitation replaces any open one for the same address.
-        group.invitations.filter(
-            email__iexact=form.cleaned_data["email"],
-            accepted_at__isnull=True,
-            revoked_at__isnull=True,
-        ).update(revoked_at=timezone.now())
-        invitation = form.save(commit=False)
-        invitation.group = group
-        invitation.invited_by = request.user
-        invitation.save()
+    try:
+        with transaction.atomic():
+            # A new invitation replaces any open one for the same address.
+            group.invitations.filter(
+                email__iexact=form.cleaned_data["email"],
+                accepted_at__isnull=True,
+                revoked_at__isnull=True,
+            ).update(revoked_at=timezone.now())
+            invitation = form.save(commit=False)
+            invitation.group = group
+            invitation.invited_by = request.user
+            invitation.save()
+    except IntegrityError:
+        # Sent twice at the same moment: the other press's invitation and e-mail stand.
+        email = form.cleaned_data["email"]
+        messages.info(
+            request, f"An invitation to {email} was sent a moment ago, so it is on its way."
+        )
+        return redirect("groups:detail", key=group.key)
     link = request.build_absolute_uri(reverse("groups:invitation_accept", args=[invitation.token]))
     send_mail(
         f"Join “{group.name}” as a co-mentor",

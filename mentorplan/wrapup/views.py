@@ -5,7 +5,7 @@ import nh3
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -211,17 +211,21 @@ def feed_settings(request: MentorRequest) -> HttpResponse:
         if action not in {"create", "revoke"}:
             messages.error(request, "That button did not work. Try again.")
             return redirect("wrapup:feed_settings")
-        with transaction.atomic():
-            CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).update(
-                revoked_at=timezone.now()
-            )
-            if action == "create":
-                CalendarFeed.objects.create(user=request.user)
-                messages.success(
-                    request, "Your calendar address is ready. Any older address no longer works."
+        try:
+            with transaction.atomic():
+                CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).update(
+                    revoked_at=timezone.now()
                 )
-            else:
-                messages.success(request, "Your calendar address no longer works.")
+                if action == "create":
+                    CalendarFeed.objects.create(user=request.user)
+        except IntegrityError:
+            pass  # a second press at the same moment made the new address: it is the one shown
+        if action == "create":
+            messages.success(
+                request, "Your calendar address is ready. Any older address no longer works."
+            )
+        else:
+            messages.success(request, "Your calendar address no longer works.")
         return redirect("wrapup:feed_settings")
     feed = CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).first()
     url = request.build_absolute_uri(reverse("calendar_feed", args=[feed.token])) if feed else ""
