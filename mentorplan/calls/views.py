@@ -22,6 +22,7 @@ from mentorplan.calls.models import (
     NoteLevel,
     Status,
 )
+from mentorplan.calls.panels import sessions_panel
 from mentorplan.calls.segment_tools import WELCOME
 from mentorplan.calls.tools import answer, call_url, tools_for, whole_page
 from mentorplan.groups.access import get_group
@@ -50,15 +51,7 @@ def _get_segment(request: MentorRequest, key: object) -> CallSegment:
 @require_safe
 def group_calls(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
-    calls = Call.objects.filter(group=group)
-    context = {
-        "group": group,
-        "upcoming": calls.upcoming(),
-        "cancelled": calls.cancelled()[:5],
-        "live": calls.live(),
-        "finished": calls.finished()[:20],
-        "nav": "groups",
-    }
+    context = {"group": group, "nav": "groups", **sessions_panel(group)}
     template = "calls/group_calls.html#calls" if request.htmx else "calls/group_calls.html"
     return render(request, template, context)
 

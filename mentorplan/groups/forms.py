@@ -1,13 +1,20 @@
 from django import forms
 
 from mentorplan.groups.models import Group, Invitation, Trainee
+from mentorplan.lib.links import WebLinkField
 from mentorplan.lib.timezones import TimezoneInput
 
 
 class GroupForm(forms.ModelForm):
+    video_url = WebLinkField(
+        label="Video-call link",
+        help_text="Optional. The Zoom, Meet or Jitsi address you use for this group's calls: it "
+        "goes into invites, reminders and the summary.",
+    )
+
     class Meta:
         model = Group
-        fields = ["name", "course", "region"]
+        fields = ["name", "course", "region", "video_url"]
         help_texts = {"name": "For example “Tuesday buddies” or the trainees' first names."}
 
 

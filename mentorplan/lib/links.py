@@ -32,4 +32,7 @@ class WebLinkField(forms.URLField):
         kwargs.setdefault("widget", forms.URLInput(attrs={"placeholder": "https://"}))
         super().__init__(**kwargs)
         self.error_messages["max_length"] = "That link is too long: 500 characters at most."
-        self.validators.append(validate_web_link)
+        # The web-only rule replaces the default one (which also lets ftp in), so a bad link
+        # gets one message, not two.
+        kept = [v for v in self.validators if not isinstance(v, URLValidator)]
+        self.validators = [*kept, validate_web_link]
