@@ -77,7 +77,9 @@ def next_session_date(call: Call | None, group: Group) -> date:
     """When the goals set now will next be reviewed: the next planned session, or in two weeks."""
     after = call.scheduled_at if call else timezone.now()
     following = (
-        Call.objects.filter(group=group, scheduled_at__gt=after).order_by("scheduled_at").first()
+        Call.objects.filter(group=group, scheduled_at__gt=after, cancelled_at__isnull=True)
+        .order_by("scheduled_at")
+        .first()
     )
     if following is not None:
         return timezone.localdate(following.scheduled_at)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Action, Call, Status
+from mentorplan.goals.queries import next_session_date
 from mentorplan.testing import HTMX, is_partial, make_call, make_mentor, page_text, start_call
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +133,10 @@ def test_the_state_says_cancelled_so_a_watching_planned_page_reloads(client, cal
     state = client.get(reverse("calls:state", args=[call.key])).json()
 
     assert state["status"] == "cancelled"
+
+
+def test_goals_set_now_are_not_due_on_a_cancelled_session(call):
+    call.cancel(now=NOW)
+
+    # Goals are then due two weeks on, not on the day of a session that will not happen.
+    assert next_session_date(None, call.group) == datetime(2030, 1, 24).date()
