@@ -56,6 +56,15 @@ MIDDLEWARE = [
     "mentorplan.accounts.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are compressed (the runner's HTML shrinks to about a quarter). BREACH, the attack on
+    # compressed secrets, needs a secret that is the same in every response next to text the
+    # attacker controls. The CSRF token in forms is masked afresh for every response (Django
+    # since 1.10), and Django's GZipMiddleware (4.2+) adds a random number of bytes to every
+    # compressed response ("Heal the Breach"), which blurs the sizes the attack measures.
+    # Static files are compressed ahead of time by WhiteNoise.
+    "django.middleware.gzip.GZipMiddleware",
+    # After WhiteNoise, so static files keep their public caching.
+    "mentorplan.lib.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

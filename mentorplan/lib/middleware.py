@@ -1,7 +1,7 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class VaryOnHtmxMiddleware:
@@ -13,4 +13,27 @@ class VaryOnHtmxMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         patch_vary_headers(response, ["HX-Request"])
+        return response
+
+
+class PrivateByDefaultMiddleware:
+    """Every page the app writes is someone's: a mentor's groups and notes about trainees, a
+    trainee's own room reached by a secret link, or at least a form with a CSRF token. No shared
+    cache (a proxy, a CDN) may keep one, and a page with nothing said about caching is not
+    stored by the browser either: mentors and trainees often use shared or lent computers.
+
+    A view that says how it may be cached keeps its rule, made private (the calendar feed is
+    kept for a while, the live state is revalidated with its ETag). Static files never get here:
+    WhiteNoise answers them above this middleware, with long public caching.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        elif "public" not in response["Cache-Control"]:
+            patch_cache_control(response, private=True)
         return response
