@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from mentorplan.groups.models import Group
+from mentorplan.testing import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +58,30 @@ def test_demo_takes_another_password(client):
     assert password == "another demo password"
     response = client.post(reverse("accounts:login"), {"username": email, "password": password})
     assert response.status_code == 302
+
+
+def test_the_demo_group_has_a_history_to_look_at(client):
+    email, password = _credentials(_demo())
+    _demo()  # again: still one history
+    group = Group.objects.get()
+    client.post(reverse("accounts:login"), {"username": email, "password": password})
+
+    page = parse(client.get(reverse("groups:detail", args=[group.key])))
+    board = parse(client.get(reverse("goals:board", args=[group.key])))
+
+    sessions = page.select_one("#sessions")
+    assert sessions is not None
+    assert len(sessions.select("li")) == 4  # three finished, one planned
+    assert "Nothing planned yet" not in sessions.get_text()
+    charts = page.select("#progress figure.chart")
+    captions = [c.figcaption.get_text().split()[0] for c in charts if c.figcaption]
+    assert captions == ["Goals", "Topics", "Minutes"]
+    assert all(c.select("li") for c in charts)
+    assert "Charts appear here" not in page.get_text()
+    for name in ["Amal", "Dawit", "Sara"]:
+        goals = board.find(["h2", "h3"], string=name)
+        assert goals is not None
+        assert "No goals yet" not in goals.parent.get_text()
+    checkins = page.select_one("#checkins")
+    assert checkins is not None
+    assert "not seen in a session yet" not in checkins.get_text()
