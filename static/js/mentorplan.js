@@ -17,15 +17,50 @@ document.addEventListener("submit", (event) => {
 // keyboard focus, put the focus back on the same control in the new content (or, failing that, on
 // the new part itself), so keyboard and screen-reader users keep their place instead of starting
 // again at the top of the page.
+//
+// A text field someone is typing in is never replaced at all: when the new content has a field
+// with the same id, that field is kept as it is (hx-preserve), with its text, caret and selection,
+// and only what is around it is redrawn. A co-mentor's click that redraws the runner then cannot
+// move the caret or drop a keystroke. The one exception is the field's own form being sent: its
+// answer is what the writer asked to see.
 (function () {
+  const TYPING = "textarea, input:not([type]), input[type=text], input[type=search], input[type=email], input[type=url], input[type=tel], input[type=number]";
   let lost = null;
+  let kept = null;
+
+  function escaped(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  function ownForm(event, field) {
+    const source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    return Boolean(source && field.form && (source === field.form || field.form.contains(source)));
+  }
+
+  function keep(event, field) {
+    const html = event.detail.serverResponse;
+    if (typeof html !== "string" || !field.id || !field.matches(TYPING) || ownForm(event, field)) return;
+    const same = new RegExp('(\\sid="' + escaped(field.id) + '")');
+    if (!same.test(html)) return;
+    event.detail.serverResponse = html.replace(same, "$1 hx-preserve");
+    kept = field;
+  }
 
   document.addEventListener("htmx:beforeSwap", (event) => {
     const target = event.detail.target;
     const active = document.activeElement;
     lost = null;
+    kept = null;
     if (!target || !target.id || !active || active === document.body || !target.contains(active)) return;
+    keep(event, active);
     lost = { target: target.id, id: active.id, name: active.getAttribute("name"), value: active.getAttribute("value") };
+  });
+
+  document.addEventListener("htmx:afterSwap", () => {
+    // The kept field is the same element, so it still holds its caret and selection; should the
+    // browser have let go of the focus while moving it, give it straight back.
+    if (kept && kept.isConnected && document.activeElement !== kept) kept.focus({ preventScroll: true });
+    kept = null;
   });
 
   document.addEventListener("htmx:afterSettle", () => {

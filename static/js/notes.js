@@ -3,9 +3,13 @@
 //
 // Each note form carries the version its text is based on (input[name=version]), so a co-mentor's
 // edit is never overwritten silently: the server answers a save on an old version with 409 and a
-// partial (templates/calls/includes/note_conflict.html) that shows their text and three choices.
-// This module puts that partial under the note and acts on the choice; while it is there, nothing
-// is sent.
+// partial (templates/calls/includes/conflict.html, the one every form shows) with their text and
+// three choices. This module puts that partial under the note and acts on the choice; while it is
+// there, nothing is sent. Texts are compared with every line break as LF, as the server keeps them
+// (browsers send CR LF).
+//
+// A redraw keeps the note being typed in where it is (see mentorplan.js); the note then goes on in
+// the redrawn form, still on the version its text is based on.
 import { clearDraft, loadDraft, storeDraft } from "./drafts.js";
 
 const DELAY_MS = 700;
@@ -13,6 +17,21 @@ const RETRY_MS = 5000;
 const CHOOSE = "Not saved yet: choose which text to keep.";
 const notes = new Map(); // textarea -> its autosave
 const known = new Map(); // draft key -> the last text and version this page saved, to survive redraws
+
+function plain(text) {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+function same(one, other) {
+  return plain(one) === plain(other);
+}
+
+function both(theirs, mine) {
+  // Each text once: a text the other already holds is not repeated.
+  if (!theirs.trim() || same(theirs, mine)) return mine;
+  if (!mine.trim()) return theirs;
+  return theirs + "\n\n" + mine;
+}
 
 function bytes(text) {
   return new TextEncoder().encode(text).length;
@@ -28,7 +47,7 @@ function versionInput(note) {
 }
 
 function openChoice(note) {
-  return note.form.querySelector("[data-note-conflict]");
+  return note.form.querySelector("[data-conflict]");
 }
 
 function keepDraft(note) {
@@ -43,7 +62,7 @@ async function send(note) {
   if (openChoice(note)) return; // the writer chooses first
   if (note.sending) { note.again = true; return; }
   const body = note.area.value;
-  if (body === note.saved) {
+  if (same(body, note.saved)) {
     // Typed and undone: the server already has this text.
     clearDraft(note.key);
     if (note.status.dataset.kind !== "saved") show(note, "Saved", "saved");
@@ -92,11 +111,11 @@ function conflict(note, html) {
   // note. Returns false when the answer holds no such partial.
   const template = document.createElement("template");
   template.innerHTML = html;
-  const choice = template.content.querySelector("[data-note-conflict]");
+  const choice = template.content.querySelector("[data-conflict]");
   if (!choice) return false;
   const theirs = choice.querySelector("[data-their-text]").textContent;
   note.saved = theirs;
-  if (theirs === note.area.value) {
+  if (same(theirs, note.area.value)) {
     // The same text landed already (a save sent as the page unloaded, say): nothing to choose.
     versionInput(note).value = choice.dataset.version;
     clearDraft(note.key);
@@ -111,7 +130,7 @@ function conflict(note, html) {
 }
 
 function choose(note, button) {
-  const choice = button.closest("[data-note-conflict]");
+  const choice = button.closest("[data-conflict]");
   const theirs = choice.querySelector("[data-their-text]").textContent;
   versionInput(note).value = choice.dataset.version; // what is saved next goes on top of theirs
   choice.remove();
@@ -123,7 +142,7 @@ function choose(note, button) {
     show(note, "Saved", "saved");
     return;
   }
-  if (picked === "both") note.area.value = theirs + "\n\n" + note.area.value;
+  if (picked === "both") note.area.value = both(theirs, note.area.value);
   send(note);
 }
 
@@ -135,9 +154,28 @@ function schedule(note) {
   note.timer = window.setTimeout(() => send(note), DELAY_MS);
 }
 
+function follow(note, form) {
+  // The textarea was kept through a redraw and now sits in a new form: carry over the version its
+  // text is based on, what the writer was told, and an open choice.
+  const version = versionInput(note).value;
+  const said = note.status;
+  const open = openChoice(note);
+  note.form = form;
+  versionInput(note).value = version;
+  note.status = form.querySelector("[data-save-state]");
+  show(note, said.textContent, said.dataset.kind);
+  if (open) form.append(open);
+  form.addEventListener("submit", (event) => { event.preventDefault(); send(note); });
+}
+
 function attach(form) {
   const area = form.querySelector("textarea");
-  if (!area || notes.has(area)) return;
+  if (!area) return;
+  if (notes.has(area)) {
+    const note = notes.get(area);
+    if (note.form !== form) follow(note, form);
+    return;
+  }
   // The server's own values (defaultValue), not what the browser may have restored into the form
   // on a reload or what was typed before this script ran.
   const version = form.querySelector("input[name=version]");
@@ -183,8 +221,11 @@ function flush() {
 
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-conflict-choice]");
-  const area = button && button.closest("[data-note-form]").querySelector("textarea");
-  if (area && notes.has(area)) choose(notes.get(area), button);
+  const form = button && button.closest("[data-note-form]");
+  const area = form && form.querySelector("textarea");
+  if (!area || !notes.has(area)) return; // a tool's form sends the choice itself
+  event.preventDefault();
+  choose(notes.get(area), button);
 });
 htmx.onLoad((root) => {
   const found = root.matches && root.matches("[data-note-form]") ? [root] : root.querySelectorAll("[data-note-form]");

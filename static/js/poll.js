@@ -6,9 +6,12 @@
 // header the server puts on every runner page and redraw. Sends: "runner:server-time" with the
 // difference between the server's clock and this device's, for clock.js.
 const POLL_MS = 3000;
+const TYPING_PAUSE_MS = 1500; // this long without a keystroke, and the writer has stopped typing
 const VERSION_HEADER = "X-Session-Version";
 let etag = null;
 let poller = null;
+let latest = null; // the newest version the server has told of
+let typedAt = 0;
 
 function shownVersion() {
   const runner = document.getElementById("runner");
@@ -23,15 +26,20 @@ async function poll() {
     const headers = { "Accept": "application/json" };
     if (etag) headers["If-None-Match"] = etag;
     const response = await fetch(runner.dataset.stateUrl, { headers: headers, cache: "no-store" });
-    if (response.status === 304 || !response.ok) return;
-    etag = response.headers.get("ETag");
-    const state = await response.json();
-    const received = Date.now();
-    const skew = state.server_now - (sent + received) / 2;
-    document.dispatchEvent(new CustomEvent("runner:server-time", { detail: { skew: skew } }));
+    if (response.ok) {
+      etag = response.headers.get("ETag");
+      const state = await response.json();
+      const received = Date.now();
+      const skew = state.server_now - (sent + received) / 2;
+      document.dispatchEvent(new CustomEvent("runner:server-time", { detail: { skew: skew } }));
+      latest = Number(state.version);
+    } else if (response.status !== 304) {
+      return;
+    }
     // Versions only grow: an answer that left before this screen's own change landed is older
-    // than what is shown, and redrawing from it would throw away what the mentor is typing.
-    if (Number(state.version) > shownVersion()) {
+    // than what is shown, and redrawing from it would throw away what the mentor is typing. A
+    // redraw that waited for the typing to stop is asked for again on a later beat.
+    if (latest !== null && latest > shownVersion()) {
       htmx.ajax("GET", runner.dataset.refreshUrl, { target: "#runner", swap: "outerHTML" });
     }
   } catch (error) {
@@ -43,18 +51,37 @@ async function poll() {
 // pause) a moment before htmx has drawn it; the redraw it asks for then brings nothing newer.
 // Swap a redrawn runner in only when its version is newer than the one shown, so a redraw never
 // throws away what the mentor has just typed. A button's own answer (a POST) always shows.
+//
+// A redraw that would take away the field being typed in (the session moved to another part)
+// waits until the typing stops; a redraw that keeps the field (more time, a pause) goes ahead and
+// leaves the field as it is (see mentorplan.js).
+function takesAwayTyping(html) {
+  const field = document.activeElement;
+  const runner = document.getElementById("runner");
+  if (!field || !field.id || !runner || !runner.contains(field) || !field.matches("textarea, input")) return false;
+  if (Date.now() - typedAt > TYPING_PAUSE_MS) return false;
+  return typeof html === "string" && !html.includes('id="' + field.id + '"');
+}
+
 document.addEventListener("htmx:beforeSwap", (event) => {
   if (event.detail.target.id !== "runner") return;
   if (event.detail.requestConfig && event.detail.requestConfig.verb !== "get") return;
   const version = event.detail.xhr.getResponseHeader(VERSION_HEADER);
   const shown = shownVersion();
   if (version !== null && shown !== null && Number(version) <= shown) event.detail.shouldSwap = false;
+  else if (takesAwayTyping(event.detail.serverResponse)) event.detail.shouldSwap = false;
 });
+
+document.addEventListener("input", (event) => {
+  const runner = document.getElementById("runner");
+  if (runner && runner.contains(event.target)) typedAt = Date.now();
+}, true);
 
 htmx.onLoad((root) => {
   const runner = root.id === "runner" ? root : root.querySelector && root.querySelector("#runner");
   if (!runner) return;
   etag = null; // a new runner: the next answer is a full one, which also measures the clock again
+  latest = null;
   if (!poller) poller = window.setInterval(poll, POLL_MS);
 });
 document.addEventListener("visibilitychange", () => { if (!document.hidden) poll(); });
