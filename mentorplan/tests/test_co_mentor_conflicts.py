@@ -98,9 +98,10 @@ def _post(tool: Tool, s: dict[str, Any], who: str, text: str, headers=None, **ex
 
 def _choice(response) -> dict[str, Any]:
     box = parse(response).select_one("[data-conflict]")
-    assert box is not None, "no choice offered"
+    says = box and box.select_one("p")
+    assert box is not None and says is not None, "no choice offered"
     return {
-        "says": " ".join(box.select_one("p").get_text(" ").split()),
+        "says": " ".join(says.get_text(" ").split()),
         "theirs": [pre.get_text().removeprefix("\n") for pre in box.select("[data-their-text]")],
         "buttons": [button.get_text(strip=True) for button in box.select("button")],
         "version": box["data-version"],
