@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "mentorplan.feedback",
     "mentorplan.wrapup",
     "mentorplan.records",
+    "mentorplan.room",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,8 @@ APPS = [
     ("feedback/", "mentorplan.feedback"),
     ("wrap-up/", "mentorplan.wrapup"),
     ("records/", "mentorplan.records"),
+    # The trainee room: /t/<token>/ for trainees, /room/... for the mentor's link buttons.
+    ("", "mentorplan.room"),
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class RoomConfig(AppConfig):
+    """The trainee's room: a personal link that shows a trainee their goals, the next call and
+    what was shared with them, and lets them answer before and during a call. No other app
+    imports it: it shows itself through the places in `mentorplan.lib.plugins`."""
+
+    name = "mentorplan.room"
+    label = "room"
+    verbose_name = "Trainee room"
+
+    def ready(self) -> None:
+        from mentorplan.lib.plugins import GROUP_PANELS, GroupPanel
+        from mentorplan.room.panels import links_panel
+
+        GROUP_PANELS.add("room_links", GroupPanel("room/panels/links.html", links_panel), order=50)
