@@ -100,8 +100,9 @@ def minutes_chart(group: Group, calls: list[Call]) -> Chart:
         entry[0] += planned
         entry[1] += spent / 60
         entry[2] += 1
+    over = "the last session" if len(calls) == 1 else f"average of the last {len(calls)} sessions"
     return Chart(
-        f"Minutes per segment, planned and real (average of the last {len(calls)} sessions)",
+        f"Minutes per segment, planned and real ({over})",
         "planned",
         "real",
         [Bar(title, round(p / n), round(s / n)) for title, (p, s, n) in totals.items()],
