@@ -1,5 +1,7 @@
 """The goal catch-up and goal setting segments' tools, registered with the session runner."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
@@ -9,9 +11,26 @@ from mentorplan.calls.models import Call, CallSegment
 from mentorplan.goals.forms import GoalForm, ReviewForm, owner_choices
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus
 from mentorplan.goals.queries import next_session_date
+from mentorplan.lib.plugins import Slot
 
 CATCHUP = "goal_catchup"  # the tools' names in the registry
 SETTING = "goal_setting"
+
+
+@dataclass(frozen=True)
+class SaidBefore:
+    """What a goal's owner said about it before the session: catch-up starts from it."""
+
+    outcome: str  # met, partly or missed
+    label: str  # the outcome in words
+    note: str
+
+
+# Apps that collect owners' own answers (the trainee room) add a function here: given the goals
+# catch-up lists, it returns {goal id: SaidBefore} for those it has an answer for.
+SAID_BEFORE: Slot[Callable[[list[Goal]], dict[int, SaidBefore]]] = Slot(
+    "What owners said about their goals before a session."
+)
 
 
 def catchup_context(
@@ -42,9 +61,18 @@ def catchup_context(
         .order_by("deadline", "pk")
     )
 
+    said: dict[int, SaidBefore] = {}
+    for answers in SAID_BEFORE.values():
+        said.update(answers(goals))
+
     def row(goal: Goal) -> dict[str, Any]:
         form = review_form if failed is not None and goal.pk == failed.pk else None
-        return {"goal": goal, "review": reviews.get(goal.pk), "form": form}
+        return {
+            "goal": goal,
+            "review": reviews.get(goal.pk),
+            "form": form,
+            "said": said.get(goal.pk),
+        }
 
     return {
         "call": call,

@@ -1,11 +1,13 @@
 """The recap and technical mentoring segments' tools, registered with the session runner."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
+from mentorplan.lib.plugins import Slot
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, WorkForm
 from mentorplan.recap.models import (
     UNRESOLVED,
@@ -29,6 +31,12 @@ REMINDERS = [
     "Be kind and patient; confusion is where the learning happens.",
 ]
 
+# Apps that collect trainees' own retros (the trainee room) add a function here: given the call,
+# it returns {trainee id: {field name: text}}, and a retro not saved yet starts with that text.
+RETRO_STARTS: Slot[Callable[[Call], dict[int, dict[str, str]]]] = Slot(
+    "Retro answers trainees wrote before a session."
+)
+
 
 def recap_context(
     request: MentorRequest,
@@ -39,12 +47,23 @@ def recap_context(
     failed: dict[int, RetroForm] | None = None,
 ) -> dict[str, Any]:
     answers = {a.trainee_id: a for a in RetroAnswer.objects.filter(call=call)}
+    starts: dict[int, dict[str, str]] = {}
+    for written in RETRO_STARTS.values():
+        starts.update(written(call))
     rows = []
     for trainee in call.group.trainees.active():
+        start = starts.get(trainee.pk) if trainee.pk not in answers else None
         form = (failed or {}).get(trainee.pk) or RetroForm(
-            instance=answers.get(trainee.pk), prefix=f"r{trainee.pk}"
+            instance=answers.get(trainee.pk), prefix=f"r{trainee.pk}", initial=start
         )
-        rows.append({"trainee": trainee, "form": form, "saved": trainee.pk in answers})
+        rows.append(
+            {
+                "trainee": trainee,
+                "form": form,
+                "saved": trainee.pk in answers,
+                "theirs": bool(start),
+            }
+        )
     known = Topic.objects.filter(group=call.group).unresolved().values_list("title", flat=True)
     return {"call": call, "retro_rows": rows, "known_topics": list(known)}
 
