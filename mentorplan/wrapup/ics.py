@@ -23,16 +23,18 @@ def invite_description(call: Call) -> str:
     """What a session's invite says, for everyone in the group: what the last session shared
     (its summary, which ends with the next call in each trainee's zone), and the start in each
     trainee's zone when that summary does not already give it (a group's first session, or a
-    session planned further ahead)."""
+    session planned further ahead). Calendar programs show a description as plain text, so it is
+    the summary's plain-text form (the one written for Slack's message box), not Markdown with
+    its backslash escapes."""
     previous = call.previous()
     shared = summary.build(previous) if previous is not None else None
     if shared is not None and shared.next_call == call:
-        return summary.as_markdown(shared)
+        return summary.as_slack(shared)
     starts = "\n".join(
-        f"- {t.when} ({t.zone} time){f' for {t.names}' if t.names else ''}"
+        f"• {t.when} ({t.zone} time){f' for {t.names}' if t.names else ''}"
         for t in summary.next_times_of(call, call.group.zone())
     )
-    notes = summary.as_markdown(shared) if shared else f"Session plan: {call.plan_title}.\n"
+    notes = summary.as_slack(shared) if shared else f"Session plan: {call.plan_title}.\n"
     return f"Starts:\n{starts}\n\n{notes}"
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from mentorplan.calls.models import Call, Note, NoteLevel
+from mentorplan.groups.models import Trainee
 from mentorplan.testing import (
     check_in,
     end_call,
@@ -74,7 +75,7 @@ def test_the_description_has_the_shared_parts_of_the_last_summary(
 
     description = str(_event(client.get(_url(following)))["description"])
 
-    assert "**Who was there:** Amal" in description
+    assert "*Who was there:* Amal" in description
     assert "Private" not in description
 
 
@@ -124,9 +125,9 @@ def test_other_calendar_programs_read_the_invite_at_the_right_instant(
 # --- Each trainee's own time ------------------------------------------------------------------
 
 STARTS = [
-    "- Tuesday 15 January, 19:00 (Africa/Lagos time) for Dawit",
-    "- Tuesday 15 January, 15:00 (America/Sao_Paulo time) for Bea",
-    "- Tuesday 15 January, 18:00 (Europe/London time) for Amal",
+    "• Tuesday 15 January, 19:00 (Africa/Lagos time) for Dawit",
+    "• Tuesday 15 January, 15:00 (America/Sao_Paulo time) for Bea",
+    "• Tuesday 15 January, 18:00 (Europe/London time) for Amal",
 ]
 
 
@@ -170,4 +171,22 @@ def test_a_session_planned_further_ahead_gives_its_own_start_first(client, world
 
     description = _description(client, later)
 
-    assert description.startswith("Starts:\n" + "\n".join(STARTS) + "\n\n# Mentoring session")
+    assert description.startswith("Starts:\n" + "\n".join(STARTS) + "\n\n*Mentoring session")
+
+
+def test_the_description_is_plain_text_as_calendars_show_it(client, mentor, call, amal, following):
+    """A calendar shows the description as typed: no Markdown escapes in names or notes."""
+    Trainee.objects.filter(pk=amal.pk).update(name="Amal_O *star*")
+    check_in(call, amal)
+    segment = call.segments.first()
+    assert segment is not None
+    Note.objects.create(
+        call=call, segment=segment, level=NoteLevel.SHARED, author=mentor, body="Read [MDN] & try"
+    )
+    end_call(call)
+
+    description = _description(client, following)
+
+    assert "Amal_O *star*" in description
+    assert "Read [MDN] & try" in description
+    assert "\\" not in description
