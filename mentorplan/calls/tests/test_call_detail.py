@@ -76,7 +76,7 @@ def test_a_planned_session_shows_the_agenda_and_a_start_button(client, call):
     assert "Standard mentoring session · 70 minutes" in text
     assert "Technical mentoring flexible 30 min" in text
     assert 'value="start"' in response.content.decode()
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
 
 
 def test_the_start_time_is_shown_in_each_trainees_time_zone(client, call):
@@ -119,7 +119,7 @@ def test_the_runner_shows_the_current_segment_and_the_clock(client, call, frozen
     assert "Now · 1 of 6" in text
     assert "planned end 20:10" in text
     assert "Who is here" in text  # the welcome segment's tool
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
 
 
 def test_an_overrun_is_said_in_words(client, call, frozen):

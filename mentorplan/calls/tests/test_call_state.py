@@ -40,7 +40,7 @@ def test_the_state_is_json_with_a_version_and_an_etag(client, call):
     assert data["status"] == "planned"
     assert isinstance(data["server_now"], float)
     assert response["ETag"].startswith('"') and response["ETag"].endswith('"')
-    assert response["Cache-Control"] == "no-cache"
+    assert response["Cache-Control"] == "no-cache, private"  # revalidated, for its reader only
 
 
 def test_an_unchanged_state_is_answered_with_304(client, call):
