@@ -37,5 +37,5 @@ def test_a_server_error_page_needs_no_request_context_and_keeps_the_look():
     assert text_in(page.h1) == "Something went wrong on our side"
     stylesheet = page.select_one("link[rel=stylesheet]")
     assert stylesheet is not None
-    assert stylesheet["href"].endswith("css/mentorplan.css")
+    assert str(stylesheet["href"]).endswith("css/mentorplan.css")
     assert page.select_one("a[href='/']") is not None

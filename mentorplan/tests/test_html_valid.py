@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,7 @@ def pages(client) -> dict[str, str]:
         make_goal(trainee, group, text=f"{trainee.name} finishes the week's exercises")
     make_goal(mentor, group, text="Share one resource on promises")
     make_invitation(group, "waiting@example.org")
-    planned = make_call(group, scheduled_at=timezone.now() + timezone.timedelta(days=7))
+    planned = make_call(group, scheduled_at=timezone.now() + timedelta(days=7))
     live = make_call(group, scheduled_at=timezone.now())
     client.force_login(mentor)
 
@@ -140,7 +141,7 @@ def test_every_page_is_valid_html(pages, tmp_path):
     )
 
     messages = json.loads(run.stderr or run.stdout)["messages"]
-    errors = {}
+    errors: dict[str, list[str]] = {}
     for m in messages:
         if not _is_htmx_attribute(m):
             name = names.get(Path(m.get("url", "")).name, m.get("url", "?"))

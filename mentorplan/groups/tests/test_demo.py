@@ -81,6 +81,7 @@ def test_the_demo_group_has_a_history_to_look_at(client):
     for name in ["Amal", "Dawit", "Sara"]:
         goals = board.find(["h2", "h3"], string=name)
         assert goals is not None
+        assert goals.parent is not None
         assert "No goals yet" not in goals.parent.get_text()
     checkins = page.select_one("#checkins")
     assert checkins is not None

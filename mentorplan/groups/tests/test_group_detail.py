@@ -77,7 +77,7 @@ def test_wrong_method(client):
 
 
 def _ids(html: str) -> list[str]:
-    return [element["id"] for element in BeautifulSoup(html, "html.parser").select("[id]")]
+    return [str(element["id"]) for element in BeautifulSoup(html, "html.parser").select("[id]")]
 
 
 def _duplicates(ids: list[str]) -> set[str]:

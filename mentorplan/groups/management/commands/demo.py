@@ -61,7 +61,7 @@ class Command(BaseCommand):
 # Three sessions a fortnight apart, the last a week ago. Per session and trainee: what they did
 # not understand in the retro (which becomes a topic), their goal for next time, whether they met
 # the previous one, the check-in for the course team, and a moment of progress.
-HISTORY = [
+HISTORY: list[dict[str, tuple[str, str, str | None, str, str]]] = [
     {
         "Amal": ("Callbacks", "Finish the array methods exercises", None, "on_track", ""),
         "Dawit": (
