@@ -16,6 +16,13 @@ To cover a new URL (for example one of the `calls` app):
 4. Run `.venv/bin/pytest mentorplan/tests/test_access.py`. For each row, mentor B (who mentors
    other groups) must get 404 or 405 for GET and for POST, at least one of them 404, and A's data
    must be unchanged; mentor A must not get a 404 (which proves the row points at A's object).
+
+Trainees have no account: their URLs (/t/<token>/...) are reached by the token of their link. The
+fourth visitor is a trainee holding a working link: Blake's trainee Bea in another group, and
+Amal's groupmate Bo. A trainee URL that takes only the token is covered as it is; one that also
+names an object needs a row in TRAINEE_TABLE naming Amal's object. With their own token and
+Amal's objects they get 404; with their own token alone nothing of Amal's shows or changes; and
+every mentor's URL sends them to the login page, showing and changing nothing.
 """
 
 from collections.abc import Callable, Iterator
@@ -34,6 +41,7 @@ from mentorplan.goals.models import Goal
 from mentorplan.groups.models import Group, Invitation, Membership, Role, Trainee
 from mentorplan.plans.models import PlanSegment, PlanTemplate
 from mentorplan.recap.models import Topic
+from mentorplan.room.models import TraineeLink
 from mentorplan.testing import (
     default_plan,
     make_call,
@@ -91,6 +99,10 @@ class World:
     win: Win  # a moment of progress picked in A's live call
     goal: Goal  # Amal's, open
     proposal: Goal  # Amal's, waiting to be accepted
+    amal_token: str  # Amal's working room link
+    bo: Trainee  # in A's group with Amal
+    bo_token: str
+    stranger_token: str  # the link of Bea, Blake's trainee in another group
 
 
 ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
@@ -153,6 +165,15 @@ ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
     "records:group_export": lambda w: {"key": w.group.key},
     "records:trainee_export": lambda w: {"key": w.trainee.key},
     "records:trainee_erase": lambda w: {"key": w.trainee.key},
+    "room:link_issue": lambda w: {"key": w.trainee.key},
+    "room:link_revoke": lambda w: {"key": w.trainee.key},
+    "room:link_email": lambda w: {"key": w.trainee.key},
+    "room:links_issue_all": lambda w: {"key": w.group.key},
+}
+
+# Trainee URLs that name an object besides the token: Amal's object, for the visitor's token.
+TRAINEE_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
+    "room:goal_report": lambda w: {"goal": w.goal.key},
 }
 
 
@@ -160,6 +181,7 @@ def world() -> World:
     mentor_a = make_mentor(display_name="Alex")
     group = make_group(mentor_a, name="Alex's private group")
     trainee = make_trainee(group, name="Amal Private")
+    bo = make_trainee(group, name="Bo")
     invitation = make_invitation(group, "friend-of-alex@example.org")
     co_mentor = group.memberships.create(user=make_mentor(), role=Role.CO_MENTOR)
     plan = default_plan().copy_for(mentor_a)
@@ -169,7 +191,7 @@ def world() -> World:
 
     # B leads a group of their own, co-mentors a third mentor's group and has their own plan.
     mentor_b = make_mentor(display_name="Blake")
-    make_trainee(make_group(mentor_b))
+    bea = make_trainee(make_group(mentor_b), name="Bea")
     make_group(make_mentor()).memberships.create(user=mentor_b, role=Role.CO_MENTOR)
     make_plan(mentor_b)
     return World(
@@ -189,6 +211,10 @@ def world() -> World:
         win=Win.objects.create(call=call, trainee=trainee, text="Amal Private did well"),
         goal=make_goal(trainee, text="Amal Private's goal"),
         proposal=make_goal(trainee, text="Amal Private's proposal", proposal=True),
+        amal_token=TraineeLink.issue(trainee)[1],
+        bo=bo,
+        bo_token=TraineeLink.issue(bo)[1],
+        stranger_token=TraineeLink.issue(bea)[1],
     )
 
 
@@ -228,6 +254,10 @@ def _post_data(w: World) -> dict[str, str]:
         "text": "Changed by B",
         "deadline": "2099-01-05",
         "outcome": "met",
+        # The trainee room: a word on a goal, a retro.
+        "note": "Changed by B",
+        "last_lesson": "Changed by B",
+        "homework": "Changed by B",
         # Recap and feedback: a retro, notes on a topic, a new topic, feedback for the team.
         # (A topic status would need "status" to be "understood", which attendance refuses: for
         # recap:topic_status the status codes are the check.)
@@ -261,6 +291,23 @@ def _urls_with_objects() -> set[str]:
     return {name for name, captures in _url_names(get_resolver()) if captures}
 
 
+def _params(url_name: str) -> set[str]:
+    """The parameters of a namespaced URL pattern."""
+    namespace, name = url_name.split(":")
+    resolver = get_resolver().namespace_dict[namespace][1]
+    [(possibilities, *_)] = resolver.reverse_dict.getlist(name)
+    return set(possibilities[0][1])
+
+
+def _trainee_urls() -> set[str]:
+    """The room's URLs a trainee reaches with the token of their link."""
+    return {
+        name
+        for name in _urls_with_objects()
+        if name.startswith("room:") and "token" in _params(name)
+    }
+
+
 def _snapshot() -> dict[str, list[dict[str, object]]]:
     """Every row of every Mentorplan model, so any change by B shows up, in any app."""
     return {
@@ -270,8 +317,37 @@ def _snapshot() -> dict[str, list[dict[str, object]]]:
     }
 
 
+# Marks of a trainee's visit (when they last opened or polled their page, the live call's
+# version their own actions move on), not data of anyone's.
+VISIT_FIELDS = {"last_opened_at", "last_seen_at", "room_version"}
+
+
+def _unchanged_for_amal(before: dict, after: dict, amal: Trainee, visitor: Trainee) -> list[str]:
+    """What a visiting trainee changed that was not theirs to change: any row that existed (less
+    their own rows and the marks of their visit), or a new row about Amal."""
+    wrong = []
+    for label, rows in before.items():
+        now = {row["id"]: row for row in after[label]}
+        for row in rows:
+            if row.get("trainee_id") == visitor.pk:
+                continue
+            changed = {k for k, v in row.items() if now.get(row["id"], {}).get(k) != v}
+            if row["id"] not in now or changed - VISIT_FIELDS:
+                wrong.append(f"{label} {row['id']}")
+        known = {row["id"] for row in rows}
+        wrong += [
+            f"new {label} about Amal"
+            for row in after[label]
+            if row["id"] not in known and row.get("trainee_id") == amal.pk
+        ]
+    return wrong
+
+
 def test_every_url_with_an_object_is_in_the_table():
-    missing = sorted(_urls_with_objects() - set(ACCESS_TABLE) - set(EXEMPT))
+    missing = sorted(_urls_with_objects() - set(ACCESS_TABLE) - set(EXEMPT) - _trainee_urls())
+    missing += sorted(
+        name for name in _trainee_urls() if _params(name) - {"token"} and name not in TRAINEE_TABLE
+    )
 
     assert not missing, (
         "These URLs address an object but the access test does not cover them: "
@@ -282,7 +358,7 @@ def test_every_url_with_an_object_is_in_the_table():
 
 
 def test_the_table_has_no_rows_for_urls_that_are_gone():
-    stale = sorted((set(ACCESS_TABLE) | set(EXEMPT)) - _urls_with_objects())
+    stale = sorted((set(ACCESS_TABLE) | set(EXEMPT) | set(TRAINEE_TABLE)) - _urls_with_objects())
 
     assert not stale, f"No URL with a parameter has these names any more: {', '.join(stale)}."
 
@@ -292,6 +368,7 @@ def test_the_walk_finds_urls_inside_includes():
     found = _urls_with_objects()
 
     assert {"groups:detail", "plans:segment_update", "accounts:password_reset_confirm"} <= found
+    assert {"room:page", "room:goal_report"} <= _trainee_urls()
     assert "groups:list" not in found
     assert not any(name.startswith("admin:") for name in found)
 
@@ -337,3 +414,58 @@ def test_objects_that_do_not_exist_are_404_too(client):
         url = reverse(url_name, kwargs=dict.fromkeys(ACCESS_TABLE[url_name](w), missing))
         statuses = {client.get(url).status_code, client.post(url, _post_data(w)).status_code}
         assert statuses <= {404, 405} and 404 in statuses, f"{url} gave {statuses}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("visitor", ["other group", "same group"])
+@pytest.mark.parametrize("url_name", sorted(_trainee_urls()))
+def test_another_trainees_link_shows_and_changes_nothing_of_amals(client, url_name, visitor):
+    """Bea (Blake's group) or Bo (Amal's groupmate) with their own working link: Amal's objects
+    are 404, and nothing of Amal's shows or changes."""
+    w = world()
+    token, who = (w.stranger_token, "Bea") if visitor == "other group" else (w.bo_token, "Bo")
+    person = Trainee.objects.get(name=who)
+    extra = TRAINEE_TABLE.get(url_name, lambda w: {})(w)
+    url = reverse(url_name, kwargs={"token": token, **extra})
+    before = _snapshot()
+
+    get = client.get(url)
+    post = client.post(url, _post_data(w))
+
+    if extra:
+        assert {get.status_code, post.status_code} <= {404, 405}, f"{who}: {url}"
+        assert 404 in {get.status_code, post.status_code}
+    hidden = ["Amal Private", "Changed by B"] + (["Alex"] if visitor == "other group" else [])
+    for response in [get, post]:
+        content = response.content.decode()
+        assert not [text for text in hidden if text in content], f"{who}: {url}"
+    after = _snapshot()
+    assert not _unchanged_for_amal(before, after, w.trainee, person)
+    if extra:  # with Amal's object, nothing at all
+        assert after == before
+    assert mail.outbox == []
+
+    # The row really names Amal's object: her own link gets through.
+    if extra:
+        own = reverse(url_name, kwargs={"token": w.amal_token, **extra})
+        statuses = {client.get(own).status_code, client.post(own, _post_data(w)).status_code}
+        assert 404 not in statuses, f"Amal's own {own} gave {statuses}: the table row is wrong"
+
+
+@pytest.mark.django_db
+def test_a_trainee_link_opens_no_mentors_url(client):
+    """A trainee who opened their page has no account: every mentor's URL sends them to log in."""
+    w = world()
+    assert client.get(reverse("room:page", args=[w.bo_token])).status_code == 200
+    before = _snapshot()
+
+    for url_name in sorted(ACCESS_TABLE):
+        url = reverse(url_name, kwargs=ACCESS_TABLE[url_name](w))
+        for response in [client.get(url), client.post(url, _post_data(w))]:
+            assert response.status_code in {302, 404, 405}, f"{url} gave {response.status_code}"
+            if response.status_code == 302:
+                assert response["Location"].startswith(reverse("accounts:login")), url
+            assert "Amal Private" not in response.content.decode()
+
+    assert _snapshot() == before
+    assert mail.outbox == []
