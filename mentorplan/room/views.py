@@ -83,14 +83,15 @@ def _page(
 @room_view
 @require_safe
 def invite(request: HttpRequest, token: str) -> HttpResponse:
-    """The next call as a calendar invite, in the trainee's own time zone."""
+    """The next call as a calendar invite, in the trainee's own time zone. The same event as the
+    group's invite (same UID, so calendars keep one), without its description: that carries the
+    last summary, with other trainees' names and goals."""
     _, trainee = get_room(request, token)
     call = between.next_call(trainee)
     if call is None:
         raise Http404("No call is planned yet.")
-    response = HttpResponse(
-        ics.invite(call, zone=trainee.timezone), content_type="text/calendar; charset=utf-8"
-    )
+    body = ics.calendar([call], zone=trainee.timezone, method="PUBLISH")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     day = timezone.localdate(call.scheduled_at, zone_or_utc(trainee.timezone))
     response["Content-Disposition"] = f'attachment; filename="mentoring-{day:%Y-%m-%d}.ics"'
     return response
