@@ -116,3 +116,15 @@ def test_the_group_page_on_a_phone(phone, busy_group, axe_check):
     expect(phone.locator("#progress")).to_contain_text("Goals")
     _shoot(phone, "phone")
     axe_check(phone)
+
+    # The add-a-trainee form comes when it is opened, with the zone to type.
+    phone.get_by_text("Add a trainee", exact=True).click()
+    phone.get_by_label("Name", exact=True).fill("Bea")
+    phone.get_by_label("Timezone").fill("Africa/Lagos")
+    phone.get_by_role("button", name="Add trainee").click()
+
+    expect(phone.locator("#trainees")).to_contain_text("Bea")
+    expect(phone.locator("#trainees")).to_contain_text("Africa/Lagos")
+    expect(phone.locator("#checkins")).to_contain_text("Bea")
+    phone.locator("#trainees").screenshot(path=str(SCREENSHOTS / "group-page-trainee-added.png"))
+    axe_check(phone)
