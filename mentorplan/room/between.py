@@ -7,6 +7,7 @@ trainees: their goals, topics, moments and the notes and resources meant for the
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -102,7 +103,7 @@ def _as_theirs(full: summary.Summary, trainee: Trainee, my_topics: set[str]) -> 
     )
 
 
-def context(trainee: Trainee) -> dict[str, object]:
+def context(trainee: Trainee) -> dict[str, Any]:
     zone = zone_or_utc(trainee.timezone)
     today = timezone.localdate(timezone=zone)
     call = next_call(trainee)

@@ -1,5 +1,7 @@
 """What a trainee sends from their page: a word on a goal, and their retro."""
 
+from typing import Any
+
 from django import forms
 
 from mentorplan.lib.forms import text_boxes
@@ -20,7 +22,7 @@ class GoalReportForm(forms.ModelForm):
             "note": {"max_length": "Keep it to one line (300 characters at most)."},
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = SelfReportOutcome.choices  # type: ignore[attr-defined]
 
@@ -37,7 +39,7 @@ class RetroDraftForm(forms.ModelForm):
         }
         help_texts = {"not_understood": "One thing per line. It is fine to leave this empty."}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and field.max_length:

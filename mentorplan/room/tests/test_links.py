@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from mentorplan.room.models import TraineeLink, hash_token
-from mentorplan.testing import make_group, make_mentor, make_trainee, page_text, parse
+from mentorplan.testing import make_group, make_mentor, make_trainee, page_text, parse, text_in
 
 GONE = "This link does not work any more"
 
@@ -24,9 +24,9 @@ def room(token: str) -> str:
 
 
 def link_of(response, trainee) -> str:
-    field = parse(response).find(id=f"link-url-{trainee.key}")
+    field = parse(response).select_one(f"#link-url-{trainee.key}")
     assert field is not None, "the new link is not on the page"
-    return field["value"]
+    return str(field["value"])
 
 
 @pytest.mark.django_db
@@ -135,7 +135,9 @@ def test_new_links_for_everyone_make_a_list_for_slack(client, mentor, group):
 
     response = client.post(reverse("room:links_issue_all", args=[group.key]))
 
-    lines = parse(response).find(id="all-links").get_text().splitlines()
+    found = parse(response).select_one("#all-links")
+    assert found is not None
+    lines = found.get_text().splitlines()
     assert [line.split(": ")[0] for line in lines] == ["Amal", "Bo"]
     client.logout()
     for line in lines:
@@ -205,11 +207,11 @@ def test_the_group_page_says_whose_link_works_and_when_it_was_last_opened(client
     with time_machine.travel(datetime(2026, 3, 2, 18, 30, tzinfo=UTC), tick=False):
         client.get(room(token))
 
-    card = parse(client.get(reverse("groups:detail", args=[group.key]))).find(id="trainee-links")
+    page = parse(client.get(reverse("groups:detail", args=[group.key])))
 
-    amal_row = card.find(id=f"link-{amal.key}").get_text(" ", strip=True)
+    amal_row = text_in(page.select_one(f"#trainee-links #link-{amal.key}"))
     assert "last opened 2 Mar, 18:30" in amal_row
-    assert "No working link" in card.find(id=f"link-{bo.key}").get_text(" ", strip=True)
+    assert "No working link" in text_in(page.select_one(f"#trainee-links #link-{bo.key}"))
 
 
 @pytest.mark.django_db
