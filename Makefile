@@ -49,5 +49,9 @@ lint: install
 clean:
 	rm -rf .tools $(VENV) node_modules
 
+# The bench loads the app with wrk (Debian's package). Run as root, it installs wrk when missing;
+# otherwise it asks for it. BENCH_DATABASE_URL (or a PostgreSQL DATABASE_URL) benches PostgreSQL too.
 bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; } || \
+		{ echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
 	$(VENV)/bin/python -m mentorplan.bench

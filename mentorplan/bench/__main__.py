@@ -1,0 +1,3 @@
+from mentorplan.bench.run import main
+
+main()

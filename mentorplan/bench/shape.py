@@ -1,0 +1,33 @@
+"""The bench's figures in one place. `BENCH_SECONDS` and `BENCH_ROUNDS` in the environment
+shorten a trial run; the README quotes runs with the defaults."""
+
+import os
+
+# Bump when the shape of the data changes: a database built for another version is rebuilt.
+DATA_VERSION = 1
+LEAD_EMAIL = f"bench-lead-v{DATA_VERSION}@example.org"
+MENTORS = 1000
+SESSIONS = 26  # a year of fortnightly sessions in each of the lead's groups
+OPEN_TOPICS = 3  # topics still not understood: what the runner's topic queue shows
+
+SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))  # one wrk run
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+CONNECTIONS = 50  # people waiting on the server at once
+WORKERS = 2  # gunicorn sync workers per app server
+
+# The paths, in the order they run in each round. A path whose screen needs several requests
+# (a page and the panels it loads) counts one complete set as one.
+PATHS = [
+    "poll_304",
+    "poll_200",
+    "autosave",
+    "runner",
+    "runner_technical",
+    "group_page",
+    "goals_board",
+    "sessions",
+    "finished",
+    "summary",
+    "trainee_poll",
+    "trainee_page",
+]
