@@ -27,6 +27,7 @@ from mentorplan.calls.segment_tools import WELCOME
 from mentorplan.calls.tools import answer, call_url, tools_for, whole_page
 from mentorplan.groups.access import get_group
 from mentorplan.lib.forms import Conflict, ConflictField
+from mentorplan.lib.plugins import RUNNER_PANELS
 from mentorplan.lib.text import same_text
 from mentorplan.lib.versioned import save_on_version
 from mentorplan.plans.models import PlanTemplate, SegmentKind
@@ -116,6 +117,10 @@ def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
         {"level": level, "label": label, "note": mine.get(level), "open": level == default_level}
         for level, label in NoteLevel.choices
     ]
+    context["runner_panels"] = []
+    for panel in RUNNER_PANELS.values():
+        context["runner_panels"].append(panel.template)
+        context.update(panel.context(request, call))
     context["tool_templates"] = []
     for tool in tools_for(current.kind):
         context["tool_templates"].append(tool.template)
@@ -145,15 +150,17 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
 
 @require_safe
 def call_state(request: MentorRequest, key: str) -> HttpResponse:
-    """What other screens poll: the version of the live state, answered with 304 when unchanged."""
+    """What other screens poll: the version of the live state and of what trainees sent (the
+    room), answered with 304 when neither changed."""
     call = get_call(request, key)
-    etag = quote_etag(f"call-{call.pk}-v{call.version}")
+    etag = quote_etag(f"call-{call.pk}-v{call.version}-r{call.room_version}")
     if etag in request.headers.get("If-None-Match", ""):
         response: HttpResponse = HttpResponseNotModified()
     else:
         response = JsonResponse(
             {
                 "version": call.version,
+                "room": call.room_version,
                 "status": call.status.value,
                 "server_now": timezone.now().timestamp() * 1000,
             }

@@ -36,6 +36,23 @@ def set_goal(*, by: "User", call: Call | None = None, **fields: Any) -> Goal:
 
 
 @transaction.atomic
+def propose_goal(*, call: Call | None, **fields: Any) -> Goal:
+    """A goal a trainee proposes for themselves: waiting for a mentor, who accepts or edits it
+    (`accept_proposal`). Its history starts with the proposal, made by nobody with an account."""
+    goal = Goal.objects.create(set_in=call, proposal=True, **fields)
+    GoalEvent.objects.create(
+        goal=goal,
+        outcome=ReviewOutcome.SET,
+        by=None,
+        call=call,
+        to_status=goal.status,
+        new_deadline=goal.deadline,
+        note="Proposed by the trainee.",
+    )
+    return goal
+
+
+@transaction.atomic
 def accept_proposal(goal: Goal, *, by: "User", call: Call | None) -> Goal:
     goal.proposal = False
     goal.set_in = goal.set_in or call

@@ -8,6 +8,8 @@ out its entries and nothing else needs editing. The places:
   that loaded itself later made the page jump), and renders them again after a trainee is added.
 - `FINISHED_ACTIONS`: templates of the buttons on a finished session's page (context: `call`).
 - `SEGMENT_KINDS`: what a plan segment can be for, value → label.
+- `RUNNER_PANELS`: small parts of the live runner under its bar, each a `RunnerPanel`, whatever
+  the segment (the trainee room's "who is here" and raised hands).
 - The runner's tools for each kind register the same way in `mentorplan.calls.tools`.
 
 Segment kinds: `plans.SegmentKind` holds the kinds of the default plan and `plans` adds them here.
@@ -73,7 +75,17 @@ class GroupPanel:
         return self.context(group) if self.context else {}
 
 
+@dataclass(frozen=True)
+class RunnerPanel:
+    """A part of the live runner. `template` gets the runner's context (`call`, ...) and whatever
+    `context(request, call)` returns; it is drawn again with every redraw of the runner."""
+
+    template: str
+    context: Callable[[Any, Any], dict[str, Any]]
+
+
 GROUP_PANELS: Slot[GroupPanel] = Slot("Cards on a group's page.")
+RUNNER_PANELS: Slot[RunnerPanel] = Slot("Parts of the live runner, under its bar.")
 FINISHED_ACTIONS: Slot[str] = Slot("Buttons on a finished session's page: template names.")
 SEGMENT_KINDS: Slot[str] = Slot("What a plan segment is for: value → label.")
 

@@ -77,6 +77,18 @@ def save_retro(call: Call, trainee: Trainee, data: dict[str, Any], by: "User") -
     return saved.row
 
 
+@transaction.atomic
+def save_trainees_retro(
+    call: Call, trainee: Trainee, data: dict[str, Any], version: int
+) -> Saved[RetroAnswer]:
+    """The retro a trainee sent from their own page during the call, on the version they saw:
+    a mentor's newer save is a conflict (`Saved.conflict`) and nothing changes."""
+    lookup = {"call": call, "trainee": trainee}
+    saved = save_on_version(RetroAnswer, lookup, version, {**data, "updated_by": None})
+    _raise_topics(call, trainee, saved)
+    return saved
+
+
 def _raise_topics(call: Call, trainee: Trainee, saved: Saved[RetroAnswer]) -> None:
     """Each line of what did not make sense that is new in this save becomes a topic."""
     if saved.before is None:

@@ -66,6 +66,8 @@ class TraineeLink(models.Model):
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_opened_at = models.DateTimeField(null=True, blank=True)
+    # While the page is open it polls; `mentorplan.room.presence` notes that here.
+    last_seen_at = models.DateTimeField(null=True, blank=True)
 
     objects = TraineeLinkQuerySet.as_manager()
 
@@ -182,3 +184,7 @@ class RetroDraft(models.Model):
 
     def __str__(self) -> str:
         return f"Retro draft of {self.trainee} for {self.call}"
+
+
+# Raised hands live with the rest of what a live call shows the runner.
+from mentorplan.room.presence import Hand  # noqa: E402, F401

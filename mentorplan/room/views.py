@@ -19,10 +19,11 @@ from django.views.decorators.http import require_POST, require_safe
 from mentorplan.goals.models import Goal
 from mentorplan.groups.models import Trainee
 from mentorplan.lib.timezones import zone_or_utc
-from mentorplan.room import between
+from mentorplan.room import between, live
 from mentorplan.room.access import LinkGone, get_room
 from mentorplan.room.forms import GoalReportForm, RetroDraftForm
 from mentorplan.room.models import GoalReport, RetroDraft
+from mentorplan.room.presence import record_seen
 from mentorplan.wrapup import ics
 
 
@@ -49,6 +50,11 @@ def page(request: HttpRequest, token: str) -> HttpResponse:
     reached them."""
     link, trainee = get_room(request, token)
     link.record_open()
+    call = live.live_call(trainee)
+    if call is not None:  # during a call the page is the live session
+        if record_seen(link, call.pk):
+            call.refresh_from_db(fields=["room_version"])  # they arrived: the room moved on
+        return live.render_page(request, token, trainee, call)
     return _page(request, token, trainee)
 
 
@@ -75,6 +81,7 @@ def _page(
             "token": token,
             "due": due,
             "retro_form": retro_form or RetroDraftForm(instance=context["draft"]),
+            "etag": live.etag_of(trainee, None),
         },
         status=400 if request.method == "POST" else 200,  # a POST that gets here was refused
     )
@@ -107,6 +114,8 @@ def goal_report(request: HttpRequest, token: str, goal: uuid.UUID) -> HttpRespon
         raise Http404("No such goal.")
     form = GoalReportForm(request.POST, auto_id=f"id_{target.key}_%s")
     if not form.is_valid():
+        if (call := live.live_call(trainee)) is not None:
+            return live.render_page(request, token, trainee, call, report=form, goal=target.pk)
         return _page(request, token, trainee, failed=(target, form))
     GoalReport.objects.update_or_create(
         goal=target,
@@ -116,6 +125,7 @@ def goal_report(request: HttpRequest, token: str, goal: uuid.UUID) -> HttpRespon
             "deadline": target.deadline,
         },
     )
+    live.room_changed(trainee)
     messages.success(request, f"Thanks! Your mentor will see how “{target.text}” went.")
     return redirect(f"{reverse('room:page', args=[token])}#goal-{target.key}")
 

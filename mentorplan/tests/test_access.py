@@ -42,6 +42,7 @@ from mentorplan.groups.models import Group, Invitation, Membership, Role, Traine
 from mentorplan.plans.models import PlanSegment, PlanTemplate
 from mentorplan.recap.models import Topic
 from mentorplan.room.models import TraineeLink
+from mentorplan.room.presence import Hand, HandKind
 from mentorplan.testing import (
     default_plan,
     make_call,
@@ -103,6 +104,7 @@ class World:
     bo: Trainee  # in A's group with Amal
     bo_token: str
     stranger_token: str  # the link of Bea, Blake's trainee in another group
+    hand: Hand  # Amal's raised hand in A's live call
 
 
 ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
@@ -169,6 +171,8 @@ ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
     "room:link_revoke": lambda w: {"key": w.trainee.key},
     "room:link_email": lambda w: {"key": w.trainee.key},
     "room:links_issue_all": lambda w: {"key": w.group.key},
+    "room:runner_panel": lambda w: {"key": w.call.key},
+    "room:hand_clear": lambda w: {"key": w.call.key, "hand": w.hand.key},
 }
 
 # Trainee URLs that name an object besides the token: Amal's object, for the visitor's token.
@@ -215,6 +219,7 @@ def world() -> World:
         bo=bo,
         bo_token=TraineeLink.issue(bo)[1],
         stranger_token=TraineeLink.issue(bea)[1],
+        hand=Hand.raise_for(call, trainee, HandKind.STUCK),
     )
 
 

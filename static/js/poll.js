@@ -4,7 +4,8 @@
 //
 // Reads: the runner's data-version, data-state-url and data-refresh-url, and the X-Session-Version
 // header the server puts on every runner page and redraw. Sends: "runner:server-time" with the
-// difference between the server's clock and this device's, for clock.js.
+// difference between the server's clock and this device's, for clock.js, and "runner:state" with
+// each new state it reads.
 const POLL_MS = 3000;
 const TYPING_PAUSE_MS = 1500; // this long without a keystroke, and the writer has stopped typing
 const VERSION_HEADER = "X-Session-Version";
@@ -32,6 +33,8 @@ async function poll() {
       const received = Date.now();
       const skew = state.server_now - (sent + received) / 2;
       document.dispatchEvent(new CustomEvent("runner:server-time", { detail: { skew: skew } }));
+      // The whole state, for modules that follow more than the live state (room-runner.js).
+      document.dispatchEvent(new CustomEvent("runner:state", { detail: state }));
       latest = Number(state.version);
     } else if (response.status !== 304) {
       return;

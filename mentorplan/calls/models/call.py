@@ -148,6 +148,9 @@ class Call(models.Model):
     current_entered_active = models.FloatField(default=0)
     # Bumped on every change of the live state, so other screens can tell cheaply they are behind.
     version = models.PositiveIntegerField(default=0)
+    # Bumped when trainees do something the runner shows (an answer, a raised hand, arriving),
+    # apart from `version`, so a mentor's button pressed meanwhile still counts.
+    room_version = models.PositiveIntegerField(default=0)
     # Where the call happens when it is not the group's usual link (`video_link`).
     video_url = models.URLField(
         "video-call link",
@@ -422,6 +425,11 @@ class Call(models.Model):
     def clock(self, segments: list[CallSegment], now: datetime | None = None) -> Clock:
         """The agenda with budgets and elapsed time, the countdown and the planned end."""
         return read_clock(self, segments, now or timezone.now())
+
+    def room_changed(self) -> None:
+        """Trainees did something the runner shows: move `room_version` on, in the database
+        only (two trainees at once both count), leaving the live state and its version alone."""
+        Call.objects.filter(pk=self.pk).update(room_version=models.F("room_version") + 1)
 
     # --- Live changes ---------------------------------------------------------------------------
 

@@ -1,0 +1,67 @@
+// On the mentor's runner: the trainee room's part (who is here, raised hands) and the segment's
+// tool follow what trainees send. poll.js tells of the room's version with each state it reads
+// ("runner:state"); when it moved on, this module redraws the room part and the tool from the
+// runner itself, unless the mentor has unsent text in the tool (then it waits until they send
+// it). Every 15 s the room part is read again, so whoever closed their page leaves the list.
+const PANEL_MS = 15000;
+let waiting = false; // the tool has news it could not show yet
+let drawn = null; // the room version the tool was drawn at
+
+const panel = () => document.getElementById("room-panel");
+
+function unsent(part) {
+  if (part.contains(document.activeElement) && document.activeElement.matches("input, textarea, select")) return true;
+  return Array.from(part.querySelectorAll("input, textarea")).some((field) =>
+    (field.type === "radio" || field.type === "checkbox") ? field.checked !== field.defaultChecked
+      : field.type !== "hidden" && field.value !== field.defaultValue);
+}
+
+function put(old, fresh) {
+  if (!old || !fresh) return;
+  old.replaceWith(fresh);
+  htmx.process(fresh);
+}
+
+async function redraw() {
+  const runner = document.getElementById("runner");
+  if (!runner) return;
+  const response = await fetch(runner.dataset.refreshUrl, { headers: { "HX-Request": "true" }, cache: "no-store" });
+  // A runner of another version is poll.js's to draw, whole.
+  if (!response.ok || response.headers.get("X-Session-Version") !== runner.dataset.version) return;
+  const page = new DOMParser().parseFromString(await response.text(), "text/html");
+  const fresh = page.getElementById("room-panel");
+  put(panel(), fresh);
+  const tool = document.getElementById("tool");
+  waiting = Boolean(tool && unsent(tool));
+  if (!waiting) {
+    put(tool, page.getElementById("tool"));
+    if (fresh) drawn = Number(fresh.dataset.roomVersion);
+  }
+}
+
+document.addEventListener("runner:state", (event) => {
+  if (!panel()) return;
+  if (waiting || Number(event.detail.room) > drawn) redraw().catch(() => {});
+});
+
+htmx.onLoad((root) => {
+  // The whole runner drawn afresh (a move, a pause, the first load) shows the room as it is.
+  if (root.id === "runner" || (root.querySelector && root.querySelector("#runner"))) {
+    const shown = panel();
+    drawn = shown ? Number(shown.dataset.roomVersion) : null;
+    waiting = false;
+  }
+});
+
+window.setInterval(async () => {
+  const shown = panel();
+  if (!shown || document.hidden) return;
+  if (waiting) { redraw().catch(() => {}); return; }
+  try {
+    const response = await fetch(shown.dataset.panelUrl, { cache: "no-store" });
+    if (response.ok) put(panel(), new DOMParser().parseFromString(await response.text(), "text/html").getElementById("room-panel"));
+  } catch (error) {
+    // Offline for a moment: try again later.
+  }
+}, PANEL_MS);
+drawn = panel() ? Number(panel().dataset.roomVersion) : null;
