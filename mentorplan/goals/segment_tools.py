@@ -91,7 +91,11 @@ def setting_context(
     *,
     error: str | None = None,
     form: GoalForm | None = None,
+    editing: Goal | None = None,
+    edit_form: GoalForm | None = None,
 ) -> dict[str, Any]:
+    """The goals set and proposed in this session, the form for the next one, and (`editing`)
+    a goal changed in place, with its form (`edit_form`, the failed one if a save was refused)."""
     horizon = next_session_date(call, call.group)
     set_here = list(Goal.objects.filter(set_in=call).agreed().select_related("trainee", "mentor"))
     proposals = list(
@@ -114,4 +118,15 @@ def setting_context(
         "set_here": set_here,
         "proposals": proposals,
         "next_session": horizon,
+        "editing": editing,
+        "edit_form": (edit_form or edit_goal_form(editing)) if editing else None,
+        "edit_error": error if edit_form is not None else "",
     }
+
+
+EDIT_PREFIX = "edit"
+
+
+def edit_goal_form(goal: Goal, data: Any = None) -> GoalForm:
+    """The form that changes a goal in place during the call (its owner stays the same)."""
+    return GoalForm(data, instance=goal, group=goal.group, owner=False, prefix=EDIT_PREFIX)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("group/<uuid:key>/check/", views.goal_check, name="check"),
     path("trainee/<uuid:key>/", views.person, name="person"),
     path("<uuid:key>/", views.goal_detail, name="detail"),
+    path("<uuid:key>/edit/", views.goal_edit, name="edit"),
     path("<uuid:key>/review/", views.goal_review, name="review"),
     path("<uuid:key>/accept/", views.goal_accept, name="accept"),
     path("<uuid:key>/reopen/", views.goal_reopen, name="reopen"),

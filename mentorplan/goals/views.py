@@ -18,9 +18,10 @@ from mentorplan.goals import actions
 from mentorplan.goals.forms import ALREADY_CLOSED, GoalForm, ReviewForm
 from mentorplan.goals.models import Goal, follow_through
 from mentorplan.goals.queries import next_session_date, people_with_goals, smart_findings
-from mentorplan.goals.segment_tools import CATCHUP, SETTING
+from mentorplan.goals.segment_tools import CATCHUP, SETTING, edit_goal_form
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
+from mentorplan.lib.http import form_errors
 
 PER_PAGE = 30
 
@@ -130,6 +131,28 @@ def goal_detail(request: MentorRequest, key: str) -> HttpResponse:
     if request.method == "POST":
         goal.refresh_from_db()
     return _render_detail(request, goal, form=form, review_form=ReviewForm())
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def goal_edit(request: MentorRequest, key: str) -> HttpResponse:
+    """Change a goal without leaving the live session: the goal-setting tool with the goal's
+    form in place of its line (GET), and the tool again once it is saved (POST). Without htmx
+    the goal's own page does the same."""
+    goal = _get_goal(request, key)
+    call = _call_from(request, goal.group)
+    if call is None or (request.method != "POST" and not request.htmx):
+        return redirect("goals:detail", key=goal.key)
+    if request.method != "POST":
+        if "close" in request.GET:
+            return answer(request, call, SETTING)
+        return answer(request, call, SETTING, editing=goal)
+    form = edit_goal_form(goal, request.POST)
+    if not form.is_valid():
+        error = f"The goal was not changed: {form_errors(form)}"
+        return answer(request, call, SETTING, error=error, editing=goal, edit_form=form)
+    if form.changed_data:
+        actions.edit_goal(goal, by=request.user, changed=form.changed_data)
+    return answer(request, call, SETTING, saved="Goal saved.")
 
 
 def _render_detail(

@@ -39,6 +39,23 @@ class ResourceForm(forms.ModelForm):
         return url
 
 
+class NewResourceForm(ResourceForm):
+    """A resource added to the library during wrap-up and shared at once, without leaving."""
+
+    target = forms.ChoiceField(
+        label="Share with",
+        error_messages={
+            "required": "Choose who or what it is for.",
+            "invalid_choice": "Choose someone or a topic of this group.",
+        },
+    )
+    prefix = "resource"
+
+    def __init__(self, *args: Any, targets: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = targets  # type: ignore[attr-defined]
+
+
 class ShareForm(forms.Form):
     resource = forms.UUIDField(
         error_messages={"required": "Choose a resource.", "invalid": "Choose a resource."}

@@ -4,9 +4,10 @@ from typing import Any
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, CallSegment
+from mentorplan.groups.models import Trainee
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import moments
-from mentorplan.wrapup.forms import FollowUpForm, default_follow_up
+from mentorplan.wrapup.forms import FollowUpForm, NewResourceForm, default_follow_up
 from mentorplan.wrapup.models import CheckItem, Resource, ResourceShare, Win, WrapupCheck
 
 WRAPUP = "wrapup"  # the tool's name in the registry
@@ -19,13 +20,14 @@ def wrapup_context(
     *,
     error: str | None = None,
     follow_up_form: FollowUpForm | None = None,
+    resource_form: NewResourceForm | None = None,
 ) -> dict[str, Any]:
     done = set(WrapupCheck.objects.filter(call=call).values_list("item", flat=True))
     picked = list(Win.objects.filter(call=call).select_related("trainee"))
     picked_texts = {(w.trainee_id, w.text) for w in picked}
     suggestions = [m for m in moments.collect(call) if (m.trainee.pk, m.text) not in picked_texts]
     trainees = list(call.group.trainees.active())
-    topics = list(Topic.objects.filter(group=call.group).unresolved().order_by("title"))
+    targets = share_targets(call, trainees)
     return {
         "call": call,
         "checks": [(value, label, value in done) for value, label in CheckItem.choices],
@@ -33,9 +35,9 @@ def wrapup_context(
         "shares": list(
             ResourceShare.objects.filter(call=call).select_related("resource", "trainee", "topic")
         ),
-        "share_targets": [("group", "Everyone in the group")]
-        + [(f"t:{t.key}", t.name) for t in trainees]
-        + [(f"p:{t.key}", f"Topic: {t.title}") for t in topics],
+        "share_targets": targets,
+        # A failed new-resource form shows its own errors, with what was typed.
+        "resource_form": resource_form or NewResourceForm(targets=targets),
         "suggestions": suggestions,
         "wins": picked,
         "trainees": trainees,
@@ -43,5 +45,18 @@ def wrapup_context(
         "follow_up_form": follow_up_form
         or FollowUpForm(initial=default_follow_up(call.scheduled_at)),
         # A failed follow-up form shows its own errors beside its fields.
-        "wrapup_error": "" if follow_up_form else error or "",
+        "wrapup_error": "" if follow_up_form or resource_form else error or "",
     }
+
+
+def share_targets(call: Call, trainees: list[Trainee] | None = None) -> list[tuple[str, str]]:
+    """Who or what a resource can be shared with in this session: everyone, one trainee, or an
+    open topic. The values are what `ShareForm` and `NewResourceForm` send."""
+    if trainees is None:
+        trainees = list(call.group.trainees.active())
+    topics = list(Topic.objects.filter(group=call.group).unresolved().order_by("title"))
+    return (
+        [("group", "Everyone in the group")]
+        + [(f"t:{t.key}", t.name) for t in trainees]
+        + [(f"p:{t.key}", f"Topic: {t.title}") for t in topics]
+    )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("resources/<uuid:key>/delete/", views.resource_delete, name="resource_delete"),
     path("calendar/", views.feed_settings, name="feed_settings"),
     path("<uuid:key>/share/", views.share, name="share"),
+    path("<uuid:key>/resources/new/", views.resource_add, name="resource_add"),
     path("<uuid:key>/check/<str:item>/", views.check, name="check"),
     path("<uuid:key>/wins/", views.win_add, name="win_add"),
     path("<uuid:key>/wins/<uuid:win>/remove/", views.win_remove, name="win_remove"),

@@ -18,12 +18,19 @@ from mentorplan.calls.access import get_call
 from mentorplan.calls.models import Call
 from mentorplan.calls.tools import answer
 from mentorplan.groups.access import get_group
-from mentorplan.groups.models import Group
+from mentorplan.groups.models import Group, Trainee
 from mentorplan.lib.http import form_errors
 from mentorplan.lib.tokens import by_token
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import ics, progress, summary
-from mentorplan.wrapup.forms import CheckForm, FollowUpForm, ResourceForm, ShareForm, WinForm
+from mentorplan.wrapup.forms import (
+    CheckForm,
+    FollowUpForm,
+    NewResourceForm,
+    ResourceForm,
+    ShareForm,
+    WinForm,
+)
 from mentorplan.wrapup.models import (
     CalendarFeed,
     CheckItem,
@@ -33,7 +40,9 @@ from mentorplan.wrapup.models import (
     WinSource,
     WrapupCheck,
 )
-from mentorplan.wrapup.segment_tools import WRAPUP
+from mentorplan.wrapup.segment_tools import WRAPUP, share_targets
+
+NOT_A_RECIPIENT = "Choose someone or a topic of this group."
 
 # --- Resource library ---------------------------------------------------------------------------
 
@@ -78,31 +87,68 @@ def share(request: MentorRequest, key: str) -> HttpResponse:
     )
     if resource is None:
         return answer(request, call, WRAPUP, error="Choose a resource from your library.")
-    kind, _, value = form.cleaned_data["target"].partition(":")
-    trainee = topic = None
+    try:
+        recipient = _recipient(call, form.cleaned_data["target"])
+    except ValueError:
+        return answer(request, call, WRAPUP, error=NOT_A_RECIPIENT)
+    _share(call, resource, recipient, request.user)
+    return answer(request, call, WRAPUP)
+
+
+@require_POST
+def resource_add(request: MentorRequest, key: str) -> HttpResponse:
+    """A new resource, added to the mentor's library and shared in this session in one step."""
+    call = get_call(request, key)
+    form = NewResourceForm(request.POST, targets=share_targets(call))
+    recipient = None
+    if form.is_valid():
+        try:
+            recipient = _recipient(call, form.cleaned_data["target"])
+        except ValueError:
+            form.add_error("target", NOT_A_RECIPIENT)
+    if recipient is None:
+        error = f"The resource was not added: {form_errors(form)}"
+        return answer(request, call, WRAPUP, error=error, resource_form=form)
+    with transaction.atomic():
+        # The same link added twice (a double click, or already in the library) is one resource.
+        resource = (
+            Resource.objects.for_user(request.user)
+            .filter(owner=request.user, url=form.cleaned_data["url"])
+            .first()
+        )
+        if resource is None:
+            resource = form.save(commit=False)
+            resource.owner = request.user
+            resource.save()
+        _share(call, resource, recipient, request.user)
+    return answer(request, call, WRAPUP, saved=f"“{resource.title}” is shared and in your library.")
+
+
+Recipient = tuple[Trainee | None, Topic | None]  # neither: everyone in the group
+
+
+def _recipient(call: Call, target: str) -> Recipient:
+    """The trainee or topic a share form names ("t:<key>", "p:<key>" or "group"); ValueError for
+    anything that is not of this session's group."""
+    kind, _, value = target.partition(":")
     try:
         if kind == "t":
-            trainee = call.group.trainees.get(key=value)
-        elif kind == "p":
-            topic = Topic.objects.get(group=call.group, key=value)
-        elif kind != "group":
-            raise ValueError(kind)
-    except (
-        ValueError,
-        ValidationError,
-        Topic.DoesNotExist,
-        call.group.trainees.model.DoesNotExist,
-    ):
-        return answer(request, call, WRAPUP, error="Choose someone or a topic of this group.")
+            return call.group.trainees.get(key=value), None
+        if kind == "p":
+            return None, Topic.objects.get(group=call.group, key=value)
+    except (ValidationError, Topic.DoesNotExist, Trainee.DoesNotExist):
+        raise ValueError(target) from None
+    if kind != "group":
+        raise ValueError(target)
+    return None, None
+
+
+def _share(call: Call, resource: Resource, recipient: Recipient, by: object) -> None:
     # The unique constraints settle a double click: the second get_or_create reads the first's row.
+    trainee, topic = recipient
     ResourceShare.objects.get_or_create(
-        call=call,
-        resource=resource,
-        trainee=trainee,
-        topic=topic,
-        defaults={"shared_by": request.user},
+        call=call, resource=resource, trainee=trainee, topic=topic, defaults={"shared_by": by}
     )
-    return answer(request, call, WRAPUP)
 
 
 @require_POST
