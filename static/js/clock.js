@@ -5,7 +5,8 @@
 //
 // Reads: the runner's data attributes, and the "runner:server-time" event poll.js sends with the
 // difference it measured. Writes: the countdown, call time, progress, overrun sentence and the
-// screen reader's announcements inside the runner.
+// screen reader's announcements inside the runner, and "Session paused" or "Session resumed" in
+// the polite status region beside it (data-status-said) when a redraw brings a new status.
 import { clockText } from "./clock-text.js";
 
 let skew = 0; // server clock minus this device's clock, in ms
@@ -13,6 +14,7 @@ let measured = false; // skew came from a poll's round trip rather than from rea
 let base = null; // the runner as rendered, with the moment it was true
 let announced = new Set();
 let timer = null;
+let status = null; // the session's status as last shown
 
 function read(runner) {
   const d = runner.dataset;
@@ -93,9 +95,19 @@ function tick() {
   if (base.running) thresholds(remaining);
 }
 
+function sayStatus(runner) {
+  // Said once, when the status changes on this screen (this mentor's button, a co-mentor's, or a
+  // key), never on a reload. The region outside the runner outlives the redraw, so it is heard.
+  const now = runner.dataset.status;
+  const region = document.querySelector("[data-status-said]");
+  if (status && now !== status && region && region.dataset[now]) region.textContent = region.dataset[now];
+  status = now;
+}
+
 function init(root) {
   const runner = root.id === "runner" ? root : root.querySelector && root.querySelector("#runner");
   if (!runner) return;
+  sayStatus(runner);
   const previousSegment = base && base.segment;
   base = read(runner);
   if (previousSegment !== base.segment) announced = new Set();
