@@ -43,7 +43,7 @@ class NewResourceForm(ResourceForm):
     """A resource added to the library during wrap-up and shared at once, without leaving."""
 
     target = forms.ChoiceField(
-        label="Share with",
+        label="Share it with",
         error_messages={
             "required": "Choose who or what it is for.",
             "invalid_choice": "Choose someone or a topic of this group.",
