@@ -261,9 +261,15 @@ def _copy_rows(cursor: CursorWrapper, model: type[models.Model], maps: list[Maps
                 copy[place] = fields[place].get_db_prep_value(uuid.uuid4(), connection)
             copies.append(copy)
     assert fields[0].primary_key
-    cursor.executemany(
-        f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})", copies
-    )
+    # Many rows per statement, as many as the database takes parameters for.
+    size = max(1, min(connection.ops.bulk_batch_size(fields, copies), 30000 // len(fields)))
+    one = f"({', '.join(['%s'] * len(fields))})"
+    for start in range(0, len(copies), size):
+        chunk = copies[start : start + size]
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(chunk))}",
+            [value for copy in chunk for value in copy],
+        )
 
 
 def live_sessions(mentor: User) -> dict[str, Call]:

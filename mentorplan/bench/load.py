@@ -71,7 +71,9 @@ def app_server(env: dict[str, str], name: str) -> Iterator[int]:
         f"--error-logfile={log}",
         "--log-level=warning",
     ]
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    output = log.with_suffix(".out")
+    with output.open("w") as printed:  # what Django itself logs, warnings and errors
+        server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=printed, stderr=printed)
     try:
         _wait_until_up(port, server)
         yield port
@@ -95,11 +97,14 @@ def _wait_until_up(port: int, server: subprocess.Popen) -> None:
 
 def server_errors(name: str) -> list[str]:
     """Lines of the app server's log that tell of an error."""
-    log = LOGS / f"{name}.log"
-    if not log.exists():
-        return []
     words = ("Traceback", "ERROR", "Internal Server Error", "database is locked")
-    return [line for line in log.read_text().splitlines() if any(w in line for w in words)]
+    found = []
+    for log in (LOGS / f"{name}.log", LOGS / f"{name}.out"):
+        if log.exists():
+            found += [
+                line for line in log.read_text().splitlines() if any(w in line for w in words)
+            ]
+    return found
 
 
 def fetch(
@@ -116,7 +121,7 @@ def fetch(
         connection.close()
 
 
-def wrk(port: int, target: dict[str, Any], seconds: float) -> Run:
+def wrk(port: int, target: dict[str, Any], seconds: int) -> Run:
     """Load `port` with `target` (see load.lua) from CONNECTIONS people at once, for `seconds`."""
     script = f"config = {_lua(target)}\n" + (HERE / "load.lua").read_text()
     with tempfile.NamedTemporaryFile("w", suffix=".lua", dir=LOGS, delete=False) as file:
@@ -126,7 +131,7 @@ def wrk(port: int, target: dict[str, Any], seconds: float) -> Run:
             "wrk",
             f"--threads={CONNECTIONS}",
             f"--connections={CONNECTIONS}",
-            f"--duration={max(1, round(seconds))}s",
+            f"--duration={seconds}s",
             "--timeout=30s",
             f"--script={file.name}",
             f"http://127.0.0.1:{port}",
@@ -140,7 +145,7 @@ def wrk(port: int, target: dict[str, Any], seconds: float) -> Run:
     line = next(line for line in output.splitlines() if line.startswith("BENCH "))
     figures = json.loads(line.removeprefix("BENCH "))
     if not figures["requests"]:
-        raise RuntimeError(f"No request was answered in {seconds:g} s:\n{output}")
+        raise RuntimeError(f"No request was answered in {seconds} s:\n{output}")
     per_set = figures["per_set"]
     return Run(
         # A screen of several requests counts once, and its latency is that of its requests.

@@ -10,7 +10,7 @@ MENTORS = 1000
 SESSIONS = 26  # a year of fortnightly sessions in each of the lead's groups
 OPEN_TOPICS = 3  # topics still not understood: what the runner's topic queue shows
 
-SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))  # one wrk run
+SECONDS = int(os.environ.get("BENCH_SECONDS", "2"))  # one wrk run
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = 50  # people waiting on the server at once
 WORKERS = 2  # gunicorn sync workers per app server
