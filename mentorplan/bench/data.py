@@ -10,7 +10,6 @@ The live sessions the bench drives are made afresh on every run (`live_sessions`
 depends on what an earlier one left.
 """
 
-import itertools
 import uuid
 from datetime import timedelta
 from typing import Any, cast
@@ -24,20 +23,17 @@ from django.utils import timezone
 
 from mentorplan.accounts.models import User
 from mentorplan.bench.shape import LEAD_EMAIL, MENTORS, OPEN_TOPICS, SESSIONS
-from mentorplan.calls.models import Call, Note, NoteLevel
-from mentorplan.goals import actions
-from mentorplan.goals.models import Goal, NextStep, ReviewOutcome
+from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group, Role
 from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.models import Topic, TopicPerson, TopicStatus
 from mentorplan.testing import (
     at_segment,
     make_call,
     make_group,
-    make_history,
     make_trainee,
     start_call,
 )
+from mentorplan.testing.history import make_past
 
 TRAINEES = ("Amal", "Ben", "Chidi")
 
@@ -87,87 +83,10 @@ def build() -> User:
 
 def _group_with_history(mentor: User, name: str) -> Group:
     group = make_group(mentor, name=name)
-    trainees = [make_trainee(group, name=trainee) for trainee in TRAINEES]
-    calls = make_history(group, SESSIONS)
-    _goals(mentor, group, calls)
-    _notes(mentor, calls)
-    # Topics carried over from long ago were understood since; the last few are still open.
-    recent = Topic.objects.filter(group=group).order_by("-first_call__scheduled_at")[:OPEN_TOPICS]
-    TopicPerson.objects.filter(topic__group=group).exclude(topic__in=list(recent)).update(
-        status=TopicStatus.UNDERSTOOD
-    )
-    assert len(trainees) == len(TRAINEES)
+    for trainee in TRAINEES:
+        make_trainee(group, name=trainee)
+    make_past(group, mentor, SESSIONS, open_topics=OPEN_TOPICS)
     return group
-
-
-def _goals(mentor: User, group: Group, calls: list[Call]) -> None:
-    """Goals for every trainee and the mentor, set in one session and reviewed in the next."""
-    outcomes = itertools.cycle(["met", "partly", "missed", "met", "extended"])
-    owners: list[dict[str, Any]] = [{"trainee": t} for t in group.trainees.all()]
-    owners.append({"mentor": mentor})
-    previous: list[Goal] = []
-    for call in calls:
-        for goal in previous:
-            outcome = next(outcomes)
-            later = timezone.localdate(call.scheduled_at) + timedelta(days=14)
-            if outcome == "missed":
-                actions.review(
-                    goal,
-                    outcome=ReviewOutcome.MISSED,
-                    by=mentor,
-                    call=call,
-                    note="Work got in the way this fortnight",
-                    next_step=NextStep.SMALLER,
-                    new_deadline=later,
-                    smaller_text="Finish the first half of the exercise",
-                )
-            elif outcome == "extended":
-                actions.review(
-                    goal, outcome=ReviewOutcome.EXTENDED, by=mentor, call=call, new_deadline=later
-                )
-            else:
-                actions.review(goal, outcome=outcome, by=mentor, call=call)
-        previous = [
-            actions.set_goal(
-                by=mentor,
-                call=call,
-                group=group,
-                text="Solve three katas on arrays and push them to GitHub",
-                measure="Three pull requests",
-                deadline=timezone.localdate(call.scheduled_at) + timedelta(days=14),
-                **owner,
-            )
-            for owner in owners
-        ]
-
-
-def _notes(mentor: User, calls: list[Call]) -> None:
-    notes = []
-    for call in calls:
-        segments = {segment.kind: segment for segment in call.segments.all()}
-        welcome = segments[SegmentKind.WELCOME]
-        technical = segments[SegmentKind.TECHNICAL]
-        for trainee in call.group.trainees.all():
-            notes.append(
-                Note(
-                    call=call,
-                    segment=welcome,
-                    trainee=trainee,
-                    level=NoteLevel.PRIVATE,
-                    author=mentor,
-                    body=f"{trainee.name} has started a new job and studies in the evenings.",
-                )
-            )
-        notes.append(
-            Note(
-                call=call,
-                segment=technical,
-                level=NoteLevel.MENTORS,
-                author=mentor,
-                body="Closures with a counter: they explained their code, then extended it.",
-            )
-        )
-    Note.objects.bulk_create(notes)
 
 
 def _copy_for_other_mentors(source: Group, mentor: User, count: int) -> None:

@@ -1,0 +1,82 @@
+"""What every screen of a live session asks for again and again costs the database the same after
+one past session or five: the poll, the note autosave and the runner in each segment."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mentorplan.calls.models import Call, NoteLevel
+from mentorplan.groups.models import Group
+from mentorplan.plans.models import SegmentKind
+from mentorplan.testing import at_segment, make_call, make_mentor, start_call
+from mentorplan.testing.history import group_with_past, queries_of, without_sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def groups(client) -> tuple[Group, Group]:
+    """Two groups of one signed-in mentor: one with a single past session, one with five."""
+    mentor = make_mentor()
+    client.force_login(mentor)
+    return group_with_past(mentor, 1), group_with_past(mentor, 5)
+
+
+def _live(group: Group) -> Call:
+    return start_call(make_call(group))
+
+
+def _state(call: Call) -> str:
+    return reverse("calls:state", args=[call.key])
+
+
+def test_an_unchanged_poll_asks_one_question_besides_the_sign_in(client, groups):
+    for group in groups:
+        call = _live(group)
+        etag = client.get(_state(call))["ETag"]
+
+        queries = queries_of(client, "GET", _state(call), headers={"If-None-Match": etag})
+
+        assert client.get(_state(call), headers={"If-None-Match": etag}).status_code == 304
+        assert len(without_sign_in(queries)) <= 1
+
+
+def test_a_poll_that_brings_a_change_costs_the_same_after_one_session_or_five(client, groups):
+    short, long = (len(queries_of(client, "GET", _state(_live(group)))) for group in groups)
+
+    assert short == long
+
+
+def _save(client, call: Call, version: int, body: str) -> int:
+    """An autosave of the mentors' note on the session's first segment, as notes.js sends it;
+    the number of queries it took."""
+    segment = call.segments.get(position=0)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(
+            reverse("calls:note_save", args=[segment.key]),
+            {"level": NoteLevel.MENTORS, "body": body, "version": version},
+            headers={"Accept": "application/json"},
+        )
+    assert response.status_code == 200
+    assert response.json()["version"] == version + 1
+    return len(captured)
+
+
+def test_an_autosave_costs_the_same_after_one_session_or_five(client, groups):
+    counts = []
+    for group in groups:
+        call = _live(group)
+        _save(client, call, 0, "Amal has a new job")  # the first save makes the note
+        counts.append(_save(client, call, 1, "Amal has a new job and studies at night"))
+
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("kind", [kind for kind in SegmentKind if kind != SegmentKind.OTHER])
+def test_the_runner_costs_the_same_in_each_segment_after_one_session_or_five(client, groups, kind):
+    runners = [reverse("calls:detail", args=[at_segment(_live(g), kind).key]) for g in groups]
+
+    short, long = (len(queries_of(client, "GET", url)) for url in runners)
+
+    assert short == long
