@@ -4,6 +4,7 @@ opens the goal's form in place and answers with the tool again."""
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from bs4 import Tag
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
@@ -24,6 +25,14 @@ from mentorplan.testing import (
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
+
+
+def _one(html: Tag, selector: str) -> Tag:
+    """The one element `selector` finds in `html`; the test fails if there is none."""
+    found = html.select_one(selector)
+    assert found is not None, f"nothing matches {selector}"
+    return found
+
 
 NOW = datetime(2030, 1, 14, 18, 0, tzinfo=UTC)
 
@@ -53,7 +62,7 @@ def _data(call: Call, **fields: str) -> dict[str, str]:
 def test_the_tool_offers_to_change_each_goal_set_here_in_place(client, call, goal):
     page = client.get(reverse("calls:detail", args=[call.key]))
 
-    link = parse(page).select_one("#goal-setting a[hx-get]")
+    link = _one(parse(page), "#goal-setting a[hx-get]")
     assert link["hx-get"] == f"{_url(goal)}?call={call.key}"
     assert link["href"] == reverse("goals:detail", args=[goal.key])  # without JavaScript
     assert " ".join(link.get_text().split()) == "Edit “Finish the quiz”"
@@ -65,12 +74,12 @@ def test_htmx_opens_the_form_inside_the_tool(client, call, goal):
     assert response.status_code == 200
     assert is_partial(response)
     html = parse(response)
-    assert html.select_one("section#goal-setting") is not None
-    form = html.select_one(f"#goal-edit-{goal.key}")
+    _one(html, "section#goal-setting")
+    form = _one(html, f"#goal-edit-{goal.key}")
     assert form["hx-post"] == _url(goal)
-    assert form.select_one("#id_edit-text")["value"] == "Finish the quiz"
+    assert _one(form, "#id_edit-text")["value"] == "Finish the quiz"
     assert "Change Amal's goal" in page_text(response)
-    assert html.select_one("#id_text") is not None  # the form for a new goal is still there
+    _one(html, "#id_text")  # the form for a new goal is still there
     closed = client.get(_url(goal), {"call": call.key, "close": "1"}, headers=HTMX)
     assert parse(closed).select_one(f"#goal-edit-{goal.key}") is None
 
@@ -126,8 +135,8 @@ def test_bad_input_is_explained_keeps_what_was_typed_and_changes_nothing(
 
     assert response.status_code == 200
     assert any(message in error for error in field_errors(response, auto_id)), page_text(response)
-    form = parse(response).select_one(f"#goal-edit-{goal.key}")
-    assert form.select_one("#id_edit-measure")["value"] == "a pull request is open"
+    form = _one(parse(response), f"#goal-edit-{goal.key}")
+    assert _one(form, "#id_edit-measure")["value"] == "a pull request is open"
     assert "The goal was not changed" in page_text(response)
     goal.refresh_from_db()
     assert (goal.text, goal.measure, goal.deadline) == ("Finish the quiz", "", date(2030, 1, 28))

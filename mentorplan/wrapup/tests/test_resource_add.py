@@ -2,6 +2,7 @@
 leaving the live session."""
 
 import pytest
+from bs4 import Tag
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
@@ -20,6 +21,13 @@ from mentorplan.testing import (
 from mentorplan.wrapup.models import Resource, ResourceShare
 
 pytestmark = pytest.mark.django_db
+
+
+def _one(html: Tag, selector: str) -> Tag:
+    """The one element `selector` finds in `html`; the test fails if there is none."""
+    found = html.select_one(selector)
+    assert found is not None, f"nothing matches {selector}"
+    return found
 
 
 def _url(call: Call) -> str:
@@ -66,9 +74,9 @@ def test_htmx_gets_the_wrap_up_tool_back_with_the_share_and_an_empty_form(client
     assert is_partial(response)
     assert response.content.decode().lstrip().startswith('<section class="tool" id="wrapup-tool"')
     assert "Array katas for “Returning values”" in page_text(response)
-    form = parse(response).select_one("form[id^=resource-new-]")
+    form = _one(parse(response), "form[id^=resource-new-]")
     assert form is not None
-    assert not form.select_one("#id_resource-title").get("value")  # ready for the next one
+    assert not _one(form, "#id_resource-title").get("value")  # ready for the next one
     # Now in the library, so the share list offers it too.
     options = [o.get_text() for o in parse(response).select("select[name=resource] option")]
     assert "Array katas (arrays)" in options
@@ -100,9 +108,10 @@ def test_bad_input_is_explained_keeps_what_was_typed_and_changes_nothing(
 
     assert response.status_code == 200
     assert any(message in error for error in field_errors(response, auto_id)), page_text(response)
-    form = parse(response).select_one("form[id^=resource-new-]")
-    assert form.find_parent("details").has_attr("open")
-    assert form.select_one("#id_resource-tags")["value"] == "arrays"
+    form = _one(parse(response), "form[id^=resource-new-]")
+    details = form.find_parent("details")
+    assert details is not None and details.has_attr("open")
+    assert _one(form, "#id_resource-tags")["value"] == "arrays"
     assert _own(mentor) == []
     assert _shares(call) == []
     plain = client.post(_url(call), data)
