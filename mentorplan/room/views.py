@@ -83,7 +83,6 @@ def _page(
             "retro_form": retro_form or RetroDraftForm(instance=context["draft"]),
             "etag": live.etag_of(trainee, None),
         },
-        status=400 if request.method == "POST" else 200,  # a POST that gets here was refused
     )
 
 

@@ -177,7 +177,7 @@ def test_a_goal_report_with_bad_input_explains_and_changes_nothing(client, setup
         url(token, "room:goal_report", goal.key), {"outcome": "great", "note": "x"}
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "Choose met, partly or missed." in page_text(response)
     assert not GoalReport.objects.exists()
 
@@ -216,7 +216,7 @@ def test_a_retro_too_long_explains_and_changes_nothing(client, setup):
 
     response = client.post(url(token, "room:retro"), {"last_lesson": "x" * 5000})
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "keep it under 4000 characters" in page_text(response)
     assert not RetroDraft.objects.exists()
 
