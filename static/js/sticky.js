@@ -6,9 +6,10 @@
 // view (--clock-bar-space, read by the stylesheet). The bar is the same elements in the same
 // order, so the keyboard and screen readers find them where they always are.
 //
-// The bar keeps the controls used most in sight; the others (Previous, +5 min, End) wait out of
-// sight but in their place, and the bar shows them all once the keyboard reaches one of them. A
-// click never shows or hides them: that would move the button under the pointer.
+// On a narrow screen the bar keeps the controls used most in sight; the others (Previous, +5 min,
+// End) wait out of sight but in their place, and the bar shows them all once the keyboard reaches
+// one of them (.shows-all). A click never shows or hides them: that would move the button under
+// the pointer.
 //
 // Reads: the runner's data-clock-place, data-clock-mark and data-clock-dock. Writes: the dock's
 // classes and position, the place's height, and --clock-bar-space on <html>.
