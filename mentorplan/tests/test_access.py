@@ -149,6 +149,7 @@ ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
     "feedback:save": lambda w: {"key": w.call.key, "trainee": w.trainee.key},
     "wrapup:resource_delete": lambda w: {"key": w.resource.key},
     "wrapup:share": lambda w: {"key": w.call.key},
+    "wrapup:resource_add": lambda w: {"key": w.call.key},
     "wrapup:check": lambda w: {"key": w.call.key, "item": "slack"},
     "wrapup:win_add": lambda w: {"key": w.call.key},
     "wrapup:win_remove": lambda w: {"key": w.call.key, "win": w.win.key},
@@ -161,6 +162,7 @@ ACCESS_TABLE: dict[str, Callable[[World], dict[str, object]]] = {
     "goals:check": lambda w: {"key": w.group.key},
     "goals:person": lambda w: {"key": w.trainee.key},
     "goals:detail": lambda w: {"key": w.goal.key},
+    "goals:edit": lambda w: {"key": w.goal.key},
     "goals:review": lambda w: {"key": w.goal.key},
     "goals:accept": lambda w: {"key": w.proposal.key},
     "goals:reopen": lambda w: {"key": w.proposal.key},
@@ -272,6 +274,13 @@ def _post_data(w: World) -> dict[str, str]:
         f"f{w.trainee.pk}-status": "concern",
         f"f{w.trainee.pk}-precise": "Changed by B",
         **{f"new-{name}": value for name, value in segment_fields.items()},
+        # A goal changed in place, a new resource added and shared during wrap-up.
+        "call": str(w.call.key),
+        "edit-text": "Changed by B",
+        "edit-deadline": "2099-01-05",
+        "resource-title": "Changed by B",
+        "resource-url": "https://example.org/b",
+        "resource-target": "group",
         **{f"s{w.segment.pk}-{name}": value for name, value in segment_fields.items()},
     }
 
