@@ -41,9 +41,9 @@ def amal(call):
 def _toggles(client, call: Call, group_label: str) -> dict[str, str]:
     """The buttons of one labelled group of toggles: label → aria-pressed ("" when missing)."""
     page = parse(client.get(reverse("calls:detail", args=[call.key])))
-    group = page.find(attrs={"role": "group", "aria-label": group_label})
+    group = page.select_one(f'[role="group"][aria-label="{group_label}"]')
     assert group is not None, f"no group of buttons labelled {group_label!r}"
-    return {text_in(b): b.get("aria-pressed", "") for b in group.find_all("button")}
+    return {text_in(b): str(b.get("aria-pressed", "")) for b in group.find_all("button")}
 
 
 @pytest.mark.parametrize("status", AttendanceStatus.values)
@@ -103,4 +103,6 @@ def test_sharing_my_screen_starts_unpressed(client, call):
 
     page = parse(client.get(reverse("calls:detail", args=[call.key])))
 
-    assert page.find("button", string="Sharing my screen")["aria-pressed"] == "false"
+    button = page.select_one("button[data-share-toggle]")
+    assert button is not None
+    assert (text_in(button), button["aria-pressed"]) == ("Sharing my screen", "false")
