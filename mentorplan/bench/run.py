@@ -46,15 +46,22 @@ def main() -> None:
         sys.exit(bench(args.database, Path(args.out)))
     if shutil.which("wrk") is None:
         sys.exit("The bench needs wrk, the HTTP load generator: apt-get install wrk (Debian).")
-    started = time.monotonic()
+    started, loaded = time.monotonic(), round(os.getloadavg()[0], 1)
     results: dict[str, Any] = {"run": _about_the_run()}
     for name, url in _databases():
         print(f"\n{name}: ", end="", flush=True)
         results[name] = _bench_database(name, url)
     results["run"]["minutes"] = round((time.monotonic() - started) / 60, 1)
+    # Anything else busy on the machine shows here; the ratios are meant to cancel it out.
+    results["run"]["load_average"] = {"start": loaded, "end": round(os.getloadavg()[0], 1)}
     OUTPUT.write_text(json.dumps(results, indent=2) + "\n")
     print(table(results))
-    print(f"\nWritten to {OUTPUT.name} in {results['run']['minutes']} minutes.")
+    load = results["run"]["load_average"]
+    print(
+        f"\nWritten to {OUTPUT.name} in {results['run']['minutes']} minutes; the machine's load"
+        f" average went from {load['start']} to {load['end']} (other work slows both the floor"
+        " and the paths, and the ratios mostly cancel it out)."
+    )
 
 
 def _databases() -> list[tuple[str, str]]:

@@ -12,7 +12,10 @@ OPEN_TOPICS = 3  # topics still not understood: what the runner's topic queue sh
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "2"))  # one wrk run
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-CONNECTIONS = 50  # people waiting on the server at once
+# People waiting on the server at once: enough to keep both workers busy all the time, few
+# enough that the latency is mostly the server's work rather than a queue, and that the
+# requests still queued when a run stops are answered quickly.
+CONNECTIONS = 16
 WORKERS = 2  # gunicorn sync workers per app server
 
 # The paths, in the order they run in each round. A path whose screen needs several requests
