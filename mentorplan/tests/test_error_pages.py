@@ -14,7 +14,7 @@ def test_a_missing_page_is_a_friendly_404_in_the_products_look(client):
 
     assert response.status_code == 404
     page = parse(response)
-    assert text_in(page.h1) == "We can't find that page"
+    assert text_in(page.h1) == "Page not found"
     assert page.select_one("link[rel=stylesheet]") is not None
     assert page.select_one("header.site-header") is not None
     assert page.select_one("a[href='/']") is not None
