@@ -11,9 +11,7 @@ from typing import Any
 
 import django
 
-from mentorplan.bench.shape import MENTORS, PATHS, ROUNDS, SECONDS
-
-STALE = 75  # see run.py
+from mentorplan.bench.shape import MENTORS, PATHS, ROUNDS, SECONDS, STALE
 
 
 def bench(name: str, out: Path) -> int:

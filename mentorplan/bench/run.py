@@ -27,11 +27,11 @@ from mentorplan.bench.shape import (
     PATHS,
     ROUNDS,
     SECONDS,
+    STALE,
     WORKERS,
 )
 
 OUTPUT = ROOT / "bench.json"
-STALE = 75  # a database process's exit code: the data is from another version, rebuild it
 BENCH_DATABASE = "mentorplan_bench"
 
 

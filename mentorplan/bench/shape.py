@@ -7,6 +7,7 @@ import os
 DATA_VERSION = 1
 LEAD_EMAIL = f"bench-lead-v{DATA_VERSION}@example.org"
 MENTORS = 1000
+STALE = 75  # a database process's exit code: its data is from another version, rebuild it
 SESSIONS = 26  # a year of fortnightly sessions in each of the lead's groups
 OPEN_TOPICS = 3  # topics still not understood: what the runner's topic queue shows
 
