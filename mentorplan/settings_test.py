@@ -18,3 +18,14 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # without a `collectstatic` run first.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as in production, not SQLite's shared in-memory database: there, a page and an
+    # autosave answered at once by the browser tests' live server fail with "table is locked"
+    # at once, because shared-cache locks ignore the busy timeout that WAL files honour.
+    import tempfile
+    from pathlib import Path
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"mentorplan-test-{os.getpid()}.sqlite3")
+    }

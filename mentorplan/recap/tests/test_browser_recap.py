@@ -233,7 +233,9 @@ def test_a_shared_misunderstanding_becomes_one_topic_carries_over_and_reaches_th
         page.get_by_role("link", name="Download CSV for the tracker").click()
     download = info.value
     assert download.suggested_filename.endswith(".csv")
-    with open(download.path(), newline="", encoding="utf-8") as sheet:
+    with open(download.path(), "rb") as raw:
+        assert raw.read(3) == b"\xef\xbb\xbf"  # the mark spreadsheets look for to read UTF-8
+    with open(download.path(), newline="", encoding="utf-8-sig") as sheet:
         rows = list(csv.reader(sheet))
     assert not any(PRIVATE in cell for row in rows for cell in row)
     assert rows[0] == [
