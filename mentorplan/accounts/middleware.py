@@ -7,15 +7,17 @@ from mentorplan.lib.timezones import zone_or_utc
 
 
 class TimezoneMiddleware:
-    """Shows every time in the signed-in mentor's own time zone."""
+    """Shows every time in the signed-in mentor's own time zone, for this request only.
+
+    The zone is set around the response and put back afterwards, so nothing that runs
+    later on the same thread (a test, a job) inherits a reader's zone.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            timezone.activate(zone_or_utc(user.timezone))
-        else:
-            timezone.deactivate()
-        return self.get_response(request)
+        zone = zone_or_utc(user.timezone) if user is not None and user.is_authenticated else None
+        with timezone.override(zone):
+            return self.get_response(request)
