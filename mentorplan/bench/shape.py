@@ -1,5 +1,6 @@
-"""The bench's figures in one place. `BENCH_SECONDS` and `BENCH_ROUNDS` in the environment
-shorten a trial run; the README quotes runs with the defaults."""
+"""The bench's figures in one place. `BENCH_SECONDS`, `BENCH_ROUNDS` and `BENCH_PATHS` (names
+separated by commas) in the environment shorten a trial run; the README quotes runs with the
+defaults."""
 
 import os
 
@@ -21,7 +22,7 @@ WORKERS = 2  # gunicorn sync workers per app server
 
 # The paths, in the order they run in each round. A path whose screen needs several requests
 # (a page and the panels it loads) counts one complete set as one.
-PATHS = [
+ALL_PATHS = [
     "poll_304",
     "poll_200",
     "autosave",
@@ -35,3 +36,9 @@ PATHS = [
     "trainee_poll",
     "trainee_page",
 ]
+CHOSEN = [name.strip() for name in os.environ.get("BENCH_PATHS", "").split(",") if name.strip()]
+PATHS = [name for name in ALL_PATHS if name in CHOSEN] if CHOSEN else ALL_PATHS
+if unknown := sorted(set(CHOSEN) - set(ALL_PATHS)):
+    raise SystemExit(
+        f"BENCH_PATHS names no such path: {', '.join(unknown)}. The paths: {', '.join(ALL_PATHS)}."
+    )
