@@ -118,7 +118,7 @@ class Clock:
         words on the screen never depend on a second copy of these rules."""
         upcoming = self.upcoming
         if not upcoming:
-            return "{over} over — the call's planned time is nearly used up."
+            return "{over} over — the session's planned time is nearly used up."
         rest = (
             upcoming[0].segment.title
             if len(upcoming) == 1

@@ -17,7 +17,7 @@ from mentorplan.lib.forms import TextBoxField
 from mentorplan.lib.links import WebLinkField
 from mentorplan.plans.models import PlanTemplate
 
-LENGTH_MESSAGE = f"A call lasts from {MIN_CALL_MINUTES} to {MAX_CALL_MINUTES} minutes."
+LENGTH_MESSAGE = f"A session lasts from {MIN_CALL_MINUTES} to {MAX_CALL_MINUTES} minutes."
 NOTE_MAX_CHARS = 20_000
 
 
@@ -64,7 +64,7 @@ class CallForm(WhenForm):
         },
     )
     length_minutes = forms.IntegerField(
-        label="Call length in minutes",
+        label="Session length in minutes",
         required=False,
         min_value=MIN_CALL_MINUTES,
         max_value=MAX_CALL_MINUTES,
@@ -95,7 +95,7 @@ class CallForm(WhenForm):
             total = plan.total or 0
             if not MIN_CALL_MINUTES <= total <= MAX_CALL_MINUTES:
                 message = f"{plan.title} lasts {total} minutes. {LENGTH_MESSAGE}"
-                self.add_error("length_minutes", f"{message} Give this call a length.")
+                self.add_error("length_minutes", f"{message} Give this session a length.")
         return data
 
     def when_problem(self, when: datetime) -> str:

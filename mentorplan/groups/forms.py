@@ -8,7 +8,7 @@ from mentorplan.lib.timezones import TimezoneInput
 class GroupForm(forms.ModelForm):
     video_url = WebLinkField(
         label="Video-call link",
-        help_text="Optional. The Zoom, Meet or Jitsi address you use for this group's calls: it "
+        help_text="Optional. The Zoom, Meet or Jitsi address you use for this group's sessions: it "
         "goes into invites, reminders and the summary.",
     )
 

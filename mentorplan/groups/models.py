@@ -51,7 +51,7 @@ class Group(models.Model):
         max_length=500,
         blank=True,
         validators=[validate_web_link],
-        help_text="Optional. The Zoom, Meet or Jitsi address you use for this group's calls.",
+        help_text="Optional. The Zoom, Meet or Jitsi address you use for this group's sessions.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     mentors: "models.ManyToManyField[User, Membership]" = models.ManyToManyField(

@@ -106,7 +106,7 @@ class PlanSegment(models.Model):
     )
     flexible = models.BooleanField(
         default=False,
-        help_text="Flexible segments give and take time when the call runs long or short.",
+        help_text="Flexible segments give and take time when the session runs long or short.",
     )
     guidance = models.TextField(blank=True, max_length=2000)
 

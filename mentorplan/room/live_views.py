@@ -39,7 +39,7 @@ RETRO_CONFLICT = (
     "Your mentor changed your retro while you were writing, so yours was not saved yet. "
     "Your text is still below: send it again to use it."
 )
-NOT_LIVE = "Your call has finished, so this was not sent. Your page shows what comes next."
+NOT_LIVE = "Your session has finished, so this was not sent. Your page shows what comes next."
 
 
 @room_view

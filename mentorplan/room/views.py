@@ -95,7 +95,7 @@ def invite(request: HttpRequest, token: str) -> HttpResponse:
     _, trainee = get_room(request, token)
     call = between.next_call(trainee)
     if call is None:
-        raise Http404("No call is planned yet.")
+        raise Http404("No session is planned yet.")
     body = ics.calendar([call], zone=trainee.timezone, method="PUBLISH")
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     day = timezone.localdate(call.scheduled_at, zone_or_utc(trainee.timezone))
@@ -137,7 +137,7 @@ def retro(request: HttpRequest, token: str) -> HttpResponse:
     call = between.next_call(trainee)
     if call is None:
         messages.error(
-            request, "Your next call is not planned yet, so there is nowhere to save this."
+            request, "Your next session is not planned yet, so there is nowhere to save this."
         )
         return redirect("room:page", token=token)
     form = RetroDraftForm(request.POST)

@@ -25,7 +25,7 @@ def one_minute_call(client):
 def test_a_one_minute_call_says_one_minute(client, one_minute_call):
     text = page_text(client.get(reverse("calls:detail", args=[one_minute_call.key])))
 
-    assert "1 minute of call time" in text
+    assert "1 minute of session time" in text
     assert "1 minutes" not in text
 
 

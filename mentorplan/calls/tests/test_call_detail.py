@@ -209,7 +209,7 @@ def test_a_finished_session_shows_planned_and_actual_minutes(client, call, froze
         ("Wrap up", 5, 0),
     ]
     text = page_text(response)
-    assert "ran from 19:00 to 19:27 · 27 minutes of call time" in text
+    assert "ran from 19:00 to 19:27 · 27 minutes of session time" in text
     assert "No notes were taken." in text
 
 

@@ -137,7 +137,7 @@ def test_a_call_too_short_for_the_plan_says_what_does_not_fit(client, group):
     response = client.post(_url(group), _form(length_minutes="35"), follow=True)
 
     assert [minutes for _, minutes in _agenda(response)] == [10, 5, 10, 5, 5, 5]
-    assert "This plan needs 5 min more than the 35-minute call" in page_text(response)
+    assert "This plan needs 5 min more than the 35-minute session" in page_text(response)
 
 
 @pytest.mark.parametrize(
@@ -184,7 +184,7 @@ def test_a_plan_too_short_or_long_for_a_call_needs_a_length(client, group, minut
 
     assert response.status_code == 200
     assert field_errors(response, "id_length_minutes") == [
-        f"{plan.title} lasts {sum(minutes)} minutes. {LENGTH_MESSAGE} Give this call a length."
+        f"{plan.title} lasts {sum(minutes)} minutes. {LENGTH_MESSAGE} Give this session a length."
     ]
     assert not Call.objects.exists()
 

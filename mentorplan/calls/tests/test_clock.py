@@ -535,4 +535,4 @@ def test_in_the_last_segment_the_overrun_sentence_says_the_time_is_used_up(call,
         do(call, "move_to", position)
     frozen.move_to(at(80))
 
-    assert clock(call).overrun_text.endswith("over — the call's planned time is nearly used up.")
+    assert clock(call).overrun_text.endswith("over — the session's planned time is nearly used up.")

@@ -52,7 +52,7 @@ def test_the_finished_and_summary_pages_link_the_next_call(client, finished, fol
     response = client.get(reverse(page, args=[finished.key]))
 
     assert response.status_code == 200
-    assert "The next call: Thursday 24 January, 19:00" in page_text(response)
+    assert "The next session: Thursday 24 January, 19:00" in page_text(response)
     assert _links(response) == {
         "Thursday 24 January, 19:00": reverse("calls:detail", args=[following.key]),
         "calendar invite": reverse("wrapup:invite", args=[following.key]),

@@ -142,8 +142,8 @@ def test_htmx_gets_the_form_as_a_partial_and_the_page_after_saving(client, call)
     [
         ("date", "2030-01-01", "id_date", "That time has already passed."),
         ("date", "next tuesday", "id_date", "Give a date like 2026-12-01."),
-        ("length_minutes", "5", "id_length_minutes", "A call lasts from 15 to 240 minutes."),
-        ("length_minutes", "", "id_length_minutes", "A call lasts from 15 to 240 minutes."),
+        ("length_minutes", "5", "id_length_minutes", "A session lasts from 15 to 240 minutes."),
+        ("length_minutes", "", "id_length_minutes", "A session lasts from 15 to 240 minutes."),
         ("video_url", "javascript:alert(1)", "id_video_url", "Give a full web address"),
         ("video_url", "ftp://files.example/call", "id_video_url", "Give a full web address"),
         ("plan", "999999", "id_plan", "Choose one of your plans."),

@@ -139,5 +139,5 @@ def test_the_session_reminder_says_where_the_call_is(linked):
     reminders.send_due(NOW)
 
     [message] = mail.outbox
-    assert f"The call is here: {GROUP_LINK}" in message.body
+    assert f"The video call is here: {GROUP_LINK}" in message.body
     assert call.group == linked

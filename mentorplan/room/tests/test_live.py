@@ -393,7 +393,7 @@ def test_sending_after_the_call_ended_changes_nothing_and_says_so(client, room):
 
     response = client.post(url("live_hand", token), {"kind": HandKind.STUCK}, follow=True)
 
-    assert "Your call has finished, so this was not sent." in page_text(response)
+    assert "Your session has finished, so this was not sent." in page_text(response)
     assert not Hand.objects.exists()
 
 

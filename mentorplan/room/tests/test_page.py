@@ -79,7 +79,7 @@ def test_without_a_next_call_the_page_says_so(client, frozen):
 
     response = client.get(url(token))
 
-    assert "Your mentor has not planned the next call yet." in page_text(response)
+    assert "Your mentor has not planned the next session yet." in page_text(response)
     assert client.get(url(token, "room:invite")).status_code == 404
 
 
