@@ -128,8 +128,8 @@ def test_the_summary_says_where_the_next_call_is(linked):
 
     data = summary.build(done)
 
-    assert f"- Join the call: <{GROUP_LINK}>" in summary.as_markdown(data)
-    assert f"• Join the call: {GROUP_LINK}" in summary.as_slack(data)
+    assert f"- Join the video call: <{GROUP_LINK}>" in summary.as_markdown(data)
+    assert f"• Join the video call: {GROUP_LINK}" in summary.as_slack(data)
 
 
 def test_the_session_reminder_says_where_the_call_is(linked):

@@ -134,7 +134,7 @@ def test_the_wrap_up_from_sharing_to_the_copied_summary(page, live_server, lead,
     assert "[MDN: Array methods](https://developer.mozilla.org/" in copied
     assert "for Amal" in copied
     # All three trainees live in London: one line, with their names.
-    assert f"Next call\n- {when} (Europe/London time) for Amal, Bogdan, Chen" in copied
+    assert f"Next session\n- {when} (Europe/London time) for Amal, Bogdan, Chen" in copied
     assert "Amal: Did the homework: The quiz app" in copied
     assert "Bogdan: Explained his loop step by step" in copied
 

@@ -84,7 +84,7 @@ def test_the_slack_text_is_what_the_message_box_should_get():
         "• Welcome & chit chat: Tea & biscuits, <b>bold</b> and @ channel: the kata is at"
         " https://e.example/kata?a=1&b=2.\n"
         "\n"
-        "*Next call:* to be arranged\n"
+        "*Next session:* to be arranged\n"
         "Post your questions in the Slack channel, and join a study group when you can.\n"
     )
 
@@ -181,7 +181,7 @@ def test_the_markdown_renders_as_written(strange, render):
         ("h2", "Resources"),
         ("h2", "Well done"),
         ("h2", "Notes"),
-        ("h2", "Next call"),
+        ("h2", "Next session"),
     ]
     assert [[li.get_text() for li in ul.find_all("li")] for ul in html.find_all("ul")] == [
         [f"{STRANGE_NAME}: Learn `map` & _filter_ — done"],
