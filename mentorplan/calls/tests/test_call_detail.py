@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note, NoteLevel
+from mentorplan.calls.models import Action, Attendance, AttendanceStatus, Call, Note, NoteLevel
 from mentorplan.groups.models import Group, Membership, Role
 from mentorplan.testing import (
     HTMX,
@@ -154,8 +154,7 @@ def test_a_quick_look_at_the_next_segment_leaves_the_overrun_sentence_right(clie
 def test_a_paused_session_says_so(client, call, frozen):
     frozen.move_to(T0)
     start_call(call)
-    call.pause(T0 + timedelta(minutes=2))
-    call.save()
+    call.control(Action.PAUSE, now=T0 + timedelta(minutes=2))
     frozen.move_to(T0 + timedelta(minutes=30))
 
     response = client.get(_url(call))
@@ -191,11 +190,9 @@ def test_an_htmx_poll_of_a_finished_session_loads_the_whole_page(client, call, f
 def test_a_finished_session_shows_planned_and_actual_minutes(client, call, frozen):
     frozen.move_to(T0)
     start_call(call)
-    segments = list(call.segments.all())
-    call.move_to(segments, 1, T0 + timedelta(minutes=12))
-    call.move_to(segments, 2, T0 + timedelta(minutes=15))
-    call.end(segments, T0 + timedelta(minutes=27))
-    call.save()
+    call.control(Action.JUMP, position=1, now=T0 + timedelta(minutes=12))
+    call.control(Action.JUMP, position=2, now=T0 + timedelta(minutes=15))
+    call.control(Action.END, now=T0 + timedelta(minutes=27))
 
     response = client.get(_url(call))
 

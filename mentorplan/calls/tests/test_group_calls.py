@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mentorplan.calls.models import Call
+from mentorplan.calls.models import Action, Call
 from mentorplan.groups.models import Group
 from mentorplan.testing import (
     HTMX,
@@ -60,8 +60,7 @@ def test_sessions_are_grouped_into_live_upcoming_and_finished(client, group):
 
 def test_a_paused_session_is_still_live(client, group):
     live = start_call(make_call(group))
-    live.pause(timezone.now())
-    live.save()
+    live.control(Action.PAUSE, now=timezone.now())
 
     response = client.get(_url(group))
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
-from mentorplan.testing import end_call, make_call, make_group, make_mentor, page_text
+from mentorplan.testing import end_call, make_call, make_group, make_mentor, page_text, start_call
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +27,7 @@ def _text(response) -> str:
 def _ran_early(reader_zone: str, client) -> Call:
     mentor = make_mentor(timezone=reader_zone)
     client.force_login(mentor)
-    call = make_call(make_group(mentor), scheduled_at=PLANNED)
-    call.start(list(call.segments.all()), STARTED)
-    call.save()
+    call = start_call(make_call(make_group(mentor), scheduled_at=PLANNED), STARTED)
     return end_call(call, ENDED)
 
 
@@ -74,8 +72,7 @@ def test_a_session_run_on_its_planned_day_says_one_date(client):
     mentor = make_mentor(timezone="Europe/London")
     client.force_login(mentor)
     call = make_call(make_group(mentor), scheduled_at=PLANNED)
-    call.start(list(call.segments.all()), datetime(2026, 12, 3, 18, 4, tzinfo=UTC))
-    call.save()
+    start_call(call, datetime(2026, 12, 3, 18, 4, tzinfo=UTC))
     end_call(call, datetime(2026, 12, 3, 19, 20, tzinfo=UTC))
 
     text = _text(client.get(reverse("calls:detail", args=[call.key])))
@@ -91,8 +88,7 @@ def test_across_the_autumn_clock_change_each_time_has_its_own_offset(client):
     mentor = make_mentor(timezone="Europe/London")
     client.force_login(mentor)
     call = make_call(make_group(mentor), scheduled_at=datetime(2026, 10, 26, 18, 0, tzinfo=UTC))
-    call.start(list(call.segments.all()), datetime(2026, 10, 24, 23, 30, tzinfo=UTC))
-    call.save()
+    start_call(call, datetime(2026, 10, 24, 23, 30, tzinfo=UTC))
     end_call(call, datetime(2026, 10, 25, 0, 45, tzinfo=UTC))
 
     text = _text(client.get(reverse("calls:detail", args=[call.key])))

@@ -26,6 +26,7 @@ from mentorplan.testing import (
     make_mentor,
     make_trainee,
     page_text,
+    start_call,
 )
 
 pytestmark = pytest.mark.django_db
@@ -36,9 +37,7 @@ STARTED = datetime(2026, 12, 2, 8, 57, tzinfo=UTC)
 
 
 def _run(group: Group, planned: datetime, started: datetime) -> Call:
-    call = make_call(group, scheduled_at=planned)
-    call.start(list(call.segments.all()), started)
-    call.save()
+    call = start_call(make_call(group, scheduled_at=planned), started)
     return end_call(call, started + timedelta(hours=1))
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from mentorplan.calls.models import Call
+from mentorplan.calls.models import Action, Call
 from mentorplan.goals.models import Goal, GoalStatus
 from mentorplan.groups.models import Role
 from mentorplan.testing import (
@@ -39,9 +39,8 @@ def _plan(group, when: datetime) -> Call:
 def _at_catch_up(call: Call) -> Call:
     """Start the session and go to the goal catch-up, the second part of the standard plan."""
     segments = list(call.segments.all())
-    call.start(segments, NOW)
-    call.move_to(segments, 1, NOW)
-    call.save()
+    call.control(Action.START, now=NOW)
+    call.control(Action.JUMP, position=1, now=NOW)
     assert segments[1].title == "Goal catch-up"
     return call
 

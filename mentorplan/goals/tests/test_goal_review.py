@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
+from mentorplan.calls.models import Action
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus
 from mentorplan.testing import (
     HTMX,
@@ -35,8 +36,7 @@ def goal(mentor) -> Goal:
 @pytest.fixture
 def call(goal):
     call = start_call(make_call(goal.group, scheduled_at=NOW), NOW)
-    call.move_to(list(call.segments.all()), 1, NOW)
-    call.save()
+    call.control(Action.JUMP, position=1, now=NOW)
     return call
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from mentorplan.calls.models import Call
+from mentorplan.calls.models import Action, Call
 from mentorplan.goals.models import Goal
 from mentorplan.testing import (
     HTMX,
@@ -42,9 +42,8 @@ def call(mentor) -> Call:
         created_by=mentor,
     )
     segments = list(call.segments.all())
-    call.start(segments, NOW)
-    call.move_to(segments, 4, NOW)
-    call.save()
+    call.control(Action.START, now=NOW)
+    call.control(Action.JUMP, position=4, now=NOW)
     assert segments[4].title == "Goal setting"
     return call
 

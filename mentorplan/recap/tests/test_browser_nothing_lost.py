@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from mentorplan.calls.models import Call
+from mentorplan.calls.models import Action, Call
 from mentorplan.feedback.models import Feedback
 from mentorplan.goals.models import Goal
 from mentorplan.groups.models import Role
@@ -56,8 +56,7 @@ def call(lead) -> Call:
         length_minutes=None,
         created_by=lead,
     )
-    call.start(list(call.segments.all()), timezone.now())
-    call.save()
+    call.control(Action.START, now=timezone.now())
     return call
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from mentorplan.testing import end_call, make_call, make_group, make_mentor
+from mentorplan.testing import end_call, make_call, make_group, make_mentor, start_call
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,7 @@ def test_a_session_run_before_its_planned_day_is_labelled_with_the_day_it_ran(cl
     group = make_group(mentor)
     call = make_call(group, scheduled_at=datetime(2026, 12, 3, 18, 0, tzinfo=UTC))
     started = datetime(2026, 12, 2, 0, 30, tzinfo=UTC)
-    call.start(list(call.segments.all()), started)
-    call.save()
+    start_call(call, started)
     end_call(call, started + timedelta(hours=1))
 
     content = client.get(reverse("wrapup:progress", args=[group.key])).content.decode()

@@ -25,6 +25,7 @@ from mentorplan.testing import (
     make_topic,
     make_trainee,
     page_text,
+    start_call,
 )
 from mentorplan.wrapup import summary
 
@@ -47,9 +48,7 @@ def _group(lead_zone: str = "Europe/London") -> tuple[User, Group]:
 
 
 def _run(group: Group, planned: datetime, started: datetime) -> Call:
-    call = make_call(group, scheduled_at=planned)
-    call.start(list(call.segments.all()), started)
-    call.save()
+    call = start_call(make_call(group, scheduled_at=planned), started)
     return end_call(call, started + timedelta(hours=1, minutes=15))
 
 
