@@ -1,12 +1,15 @@
 """What a trainee does during a live call, and the mentor's side of it on the runner.
 
 Trainee views start with `get_room` (or `read_state` for the poll) and reach only the trainee
-it returns; each answer moves the call's room version on, so the runner shows it within a poll.
-Forms post and redirect, so everything works without JavaScript except the live updates.
+it returns; what they send goes through `live_send`, which also stops it once the call is over.
+Each answer moves the call's room version on, so the runner shows it within a poll. Forms post
+and redirect, so everything works without JavaScript except the live updates.
 """
 
 import uuid
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -61,27 +64,43 @@ def state(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-def _live(request: HttpRequest, token: str) -> tuple[Trainee, Call | None]:
-    link, trainee = get_room(request, token)
-    return trainee, live.live_call(trainee)
+LiveSend = Callable[[HttpRequest, str, Trainee, Call], HttpResponse]
+
+
+def live_send(view: LiveSend) -> Callable[[HttpRequest, str], HttpResponse]:
+    """A trainee sends something from the live page: a `room_view`, POST only, and given the
+    trainee their link names and their group's live call. Once the call is over nothing is sent:
+    the trainee is told so and goes back to their page, which shows what comes next."""
+
+    @room_view
+    @require_POST
+    @wraps(view)
+    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+        _, trainee = get_room(request, token)
+        call = live.live_call(trainee)
+        if call is None:
+            messages.error(request, NOT_LIVE)
+            return _back(token)
+        return view(request, token, trainee, call)
+
+    return wrapper
 
 
 def _back(token: str, anchor: str = "") -> HttpResponse:
     return redirect(reverse("room:page", args=[token]) + (f"#{anchor}" if anchor else ""))
 
 
-def _not_live(request: HttpRequest, token: str) -> HttpResponse:
-    messages.error(request, NOT_LIVE)
-    return _back(token)
+def _sent(request: HttpRequest, token: str, trainee: Trainee, thanks: str) -> HttpResponse:
+    """What the trainee sent is in: runners show it at their next poll, and the trainee is
+    thanked on their page, back at the tool."""
+    live.room_changed(trainee)
+    messages.success(request, thanks)
+    return _back(token, "room-tool")
 
 
-@room_view
-@require_POST
-def hand(request: HttpRequest, token: str) -> HttpResponse:
+@live_send
+def hand(request: HttpRequest, token: str, trainee: Trainee, call: Call) -> HttpResponse:
     """Raise a hand ("I'm stuck", "Need a minute"), or lower one's own (`lower`)."""
-    trainee, call = _live(request, token)
-    if call is None:
-        return _not_live(request, token)
     if "lower" in request.POST:
         Hand.clear(call, trainee=trainee)
         messages.success(request, "Fine: your hand is down.")
@@ -94,14 +113,10 @@ def hand(request: HttpRequest, token: str) -> HttpResponse:
     return _back(token, "room-hand")
 
 
-@room_view
-@require_POST
-def retro(request: HttpRequest, token: str) -> HttpResponse:
+@live_send
+def retro(request: HttpRequest, token: str, trainee: Trainee, call: Call) -> HttpResponse:
     """The trainee's retro in the call, saved into the session's retro (each new line of what
     did not make sense becomes a topic, as when the mentor types it)."""
-    trainee, call = _live(request, token)
-    if call is None:
-        return _not_live(request, token)
     form = LiveRetroForm(request.POST)
     if not form.is_valid():
         return live.render_page(request, token, trainee, call, retro=form)
@@ -113,50 +128,38 @@ def retro(request: HttpRequest, token: str) -> HttpResponse:
         again.is_valid()
         again.add_error(None, RETRO_CONFLICT)
         return live.render_page(request, token, trainee, call, retro=again)
-    live.room_changed(trainee)
-    messages.success(request, "Thanks! Your mentor can see your retro.")
-    return _back(token, "room-tool")
+    return _sent(request, token, trainee, "Thanks! Your mentor can see your retro.")
 
 
-@room_view
-@require_POST
-def topic(request: HttpRequest, token: str) -> HttpResponse:
+@live_send
+def topic(request: HttpRequest, token: str, trainee: Trainee, call: Call) -> HttpResponse:
     """Something the trainee still finds hard joins the group's topics, as theirs."""
-    trainee, call = _live(request, token)
-    if call is None:
-        return _not_live(request, token)
     form = TopicLineForm(request.POST)
     if not form.is_valid():
         return live.render_page(request, token, trainee, call, topic=form)
     with transaction.atomic():
         recap_actions.add_topic(call, form.cleaned_data["title"], [trainee])
-    live.room_changed(trainee)
-    messages.success(request, "Added. Your mentor can see it in the list of topics.")
-    return _back(token, "room-tool")
+    return _sent(request, token, trainee, "Added. Your mentor can see it in the list of topics.")
 
 
-@room_view
-@require_POST
-def propose(request: HttpRequest, token: str) -> HttpResponse:
+@live_send
+def propose(request: HttpRequest, token: str, trainee: Trainee, call: Call) -> HttpResponse:
     """A goal the trainee proposes: the mentor sees it in goal setting, and accepts or edits it."""
-    trainee, call = _live(request, token)
-    if call is None:
-        return _not_live(request, token)
     form = GoalForm(request.POST, group=trainee.group, owner=False)
     if not form.is_valid():
         return live.render_page(request, token, trainee, call, proposal=form)
     fields = {f: form.cleaned_data[f] for f in ("text", "measure", "deadline", "topic", "link")}
     goal_actions.propose_goal(call=call, group=trainee.group, trainee=trainee, **fields)
-    live.room_changed(trainee)
-    messages.success(request, "Sent! Your mentor will look at your goal with you.")
-    return _back(token, "room-tool")
+    return _sent(request, token, trainee, "Sent! Your mentor will look at your goal with you.")
 
 
 @room_view
 @require_POST
 def goal_check(request: HttpRequest, token: str) -> HttpResponse:
-    """The SMART advice on a goal the trainee is typing. Nothing is saved."""
-    trainee, call = _live(request, token)
+    """The SMART advice on a goal the trainee is typing, during the call or not. Nothing is
+    saved."""
+    _, trainee = get_room(request, token)
+    call = live.live_call(trainee)
     params = request.POST
     findings = smart_findings(
         trainee.group,
