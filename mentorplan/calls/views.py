@@ -1,15 +1,19 @@
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.db.models import Sum
-from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
+from mentorplan.calls import polling
 from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.clock import segment_at
 from mentorplan.calls.forms import AttendanceForm, CallForm, ControlForm, NoteForm
@@ -148,11 +152,20 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     return _with_version(response, call)
 
 
+@login_not_required
 @require_safe
-def call_state(request: MentorRequest, key: str) -> HttpResponse:
+def call_state(request: HttpRequest, key: UUID) -> HttpResponse:
     """What other screens poll: the version of the live state and of what trainees sent (the
-    room), answered with 304 when neither changed."""
-    call = get_call(request, key)
+    room), answered with 304 when neither changed. One query with the pass the page gave
+    (see `polling`); without one, the sign-in decides."""
+    mentor_id = polling.mentor_of_pass(request, key)
+    if mentor_id is None:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        mentor_id = request.user.pk
+    call = polling.session_of(key, mentor_id)
+    if call is None:
+        raise Http404("No such session.")
     etag = quote_etag(f"call-{call.pk}-v{call.version}-r{call.room_version}")
     if etag in request.headers.get("If-None-Match", ""):
         response: HttpResponse = HttpResponseNotModified()

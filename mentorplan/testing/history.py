@@ -2,13 +2,14 @@
 after one session or many, and for the bench's data."""
 
 import itertools
-import re
 from datetime import timedelta
 from typing import Any
 
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from mentorplan.accounts.models import User
@@ -127,6 +128,11 @@ def queries_of(client: Client, method: str, url: str, **kwargs: Any) -> list[str
     return [query["sql"] for query in captured.captured_queries]
 
 
-def without_sign_in(queries: list[str]) -> list[str]:
-    """`queries` less the two every signed-in request makes: the session and the user."""
-    return [sql for sql in queries if not re.search(r'FROM "(django_session|accounts_user)"', sql)]
+def poll_address(client: Client, call: Call) -> str:
+    """The address the session's page tells its screen to poll (with the reader's pass)."""
+    page = BeautifulSoup(
+        client.get(reverse("calls:detail", args=[call.key])).content, "html.parser"
+    )
+    poller = page.select_one("[data-state-url], [data-watch-state]")
+    assert poller is not None, "the session's page polls nothing"
+    return str(poller.get("data-state-url") or poller["data-watch-state"])

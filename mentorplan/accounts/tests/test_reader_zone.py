@@ -1,4 +1,4 @@
-"""A page is drawn in its reader's zone (tested with each page); the zone does not outlive the request."""
+"""A page is drawn in its reader's zone (each page tests that); the zone ends with the request."""
 
 import pytest
 from django.urls import reverse

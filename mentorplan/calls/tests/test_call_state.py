@@ -1,10 +1,17 @@
 """What other screens poll to learn, cheaply, that the live state changed."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.testing import make_call, make_group, make_mentor, start_call
+from mentorplan.testing.history import poll_address
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +108,50 @@ def test_an_outsider_gets_404(client, call):
 
 def test_wrong_method(client, call):
     assert client.post(_url(call)).status_code == 405
+
+
+# --- The pass in the poll's address: one query, no sign-in, for the mentors of the group only --
+
+
+@pytest.mark.parametrize("started", [False, True])
+def test_the_page_gives_a_poll_address_that_needs_no_sign_in(client, call, started):
+    if started:
+        start_call(call)
+    url = poll_address(client, call)
+    client.logout()
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response.json()["status"] == ("live" if started else "planned")
+    with CaptureQueriesContext(connection) as unchanged:
+        assert client.get(url, headers={"If-None-Match": response["ETag"]}).status_code == 304
+    assert len(unchanged) == 1  # the versions and the membership, in one question
+
+
+def test_a_pass_works_for_its_own_session_only(client, call):
+    other = start_call(make_call(call.group))
+    url = poll_address(client, call)
+    client.logout()
+
+    response = client.get(url.replace(str(call.key), str(other.key)))
+
+    assert response.status_code == 302  # not a pass for that session: sign in
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_a_mentor_removed_from_the_group_gets_nothing_more_from_their_pass(client, call):
+    url = poll_address(client, call)
+    client.logout()
+    call.group.memberships.all().delete()
+
+    assert client.get(url).status_code == 404
+
+
+def test_a_pass_expires_and_a_changed_pass_is_refused(client, call):
+    url = poll_address(client, call)
+    client.logout()
+
+    assert client.get(url[:-2] + ("AA" if not url.endswith("AA") else "BB")).status_code == 302
+    with time_machine.travel(timezone.now() + timedelta(hours=13)):
+        assert client.get(url).status_code == 302

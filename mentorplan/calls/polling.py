@@ -1,0 +1,58 @@
+"""The live-state poll, which every open screen of a live session sends every few seconds.
+
+It is the request the server answers most, so it skips the sign-in: the page that starts the
+polling (reached through the mentor's groups, like every page) puts a signed pass in the poll's
+address naming the mentor and the session. One query then reads the session's versions and, in
+the same query, checks that the mentor still mentors its group, so a mentor who leaves or is
+removed stops getting answers at once. The pass shows only version numbers and the state; it
+expires, and a poll without a valid pass falls back to the sign-in.
+"""
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
+from uuid import UUID
+
+from django.core import signing
+from django.http import HttpRequest
+from django.urls import reverse
+
+from mentorplan.calls.models import Call
+
+if TYPE_CHECKING:
+    from mentorplan.accounts.models import User
+
+SALT = "mentorplan.calls.state"
+PASS_SECONDS = 12 * 60 * 60  # longer than any session; a page left open longer signs in again
+# What the poll's answer is made of: read in one query, nothing else of the session.
+FIELDS = ["key", "version", "room_version", "started_at", "paused_at", "ended_at", "cancelled_at"]
+
+
+def _signer(key: "UUID | str") -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=f"{SALT}:{key}")
+
+
+def state_url(user: "User", call: Call) -> str:
+    """The address a screen of `call` polls, with `user`'s pass."""
+    signed = _signer(call.key).sign(str(user.pk))
+    return f"{reverse('calls:state', args=[call.key])}?{urlencode({'pass': signed})}"
+
+
+def mentor_of_pass(request: HttpRequest, key: UUID) -> int | None:
+    """The mentor the request's pass names for session `key`, if the pass is good."""
+    try:
+        return int(_signer(key).unsign(request.GET.get("pass", ""), max_age=PASS_SECONDS))
+    except (signing.BadSignature, ValueError):
+        return None
+
+
+def session_of(key: UUID, mentor_id: int) -> Call | None:
+    """The session `key` if `mentor_id` (an active account) mentors its group: one query."""
+    return (
+        Call.objects.filter(
+            key=key,
+            group__memberships__user_id=mentor_id,
+            group__memberships__user__is_active=True,
+        )
+        .only(*FIELDS)
+        .first()
+    )
