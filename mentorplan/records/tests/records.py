@@ -53,7 +53,7 @@ def note(call: Call, trainee: Trainee | None, level: str, author: User, body: st
     )
 
 
-def story() -> Story:
+def tell_story() -> Story:
     lead = make_mentor(display_name="Lena Lead")
     co_mentor = make_mentor(display_name="Cato Co")
     group = make_group(lead, name="Thursday buddies")

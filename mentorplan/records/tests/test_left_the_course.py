@@ -4,24 +4,23 @@ and ticking "still on the course" again brings them back."""
 import pytest
 from django.urls import reverse
 
-from mentorplan.records.tests.records import NAME, story
+from mentorplan.records.tests.records import NAME
 from mentorplan.wrapup.summary import as_markdown, build
 
 pytestmark = pytest.mark.django_db
 
 
-def test_past_sessions_keep_a_trainee_who_left_and_new_ones_leave_them_out(client):
-    s = story()
-    s.trainee.is_active = False
-    s.trainee.save(update_fields=["is_active"])
-    client.force_login(s.lead)
+def test_past_sessions_keep_a_trainee_who_left_and_new_ones_leave_them_out(client, story):
+    story.trainee.is_active = False
+    story.trainee.save(update_fields=["is_active"])
+    client.force_login(story.lead)
 
-    csv = client.get(reverse("feedback:export", args=[s.group.key])).content.decode()
+    csv = client.get(reverse("feedback:export", args=[story.group.key])).content.decode()
 
-    assert NAME in as_markdown(build(s.past))
+    assert NAME in as_markdown(build(story.past))
     assert NAME in csv
-    assert [t.names for t in s.next.local_times()] == ["Bob Other"]
+    assert [t.names for t in story.next.local_times()] == ["Bob Other"]
 
-    s.trainee.is_active = True
-    s.trainee.save(update_fields=["is_active"])
-    assert [t.names for t in s.next.local_times()] == [f"Bob Other, {NAME}"]
+    story.trainee.is_active = True
+    story.trainee.save(update_fields=["is_active"])
+    assert [t.names for t in story.next.local_times()] == [f"Bob Other, {NAME}"]

@@ -3,17 +3,16 @@ import json
 import pytest
 from django.urls import reverse
 
-from mentorplan.records.tests.records import EMAIL, NAME, SLACK, story
+from mentorplan.records.tests.records import EMAIL, NAME, SLACK
 from mentorplan.testing import make_group, make_mentor, page_text
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_page_shows_everything_about_the_trainee_in_plain_words(client):
-    s = story()
-    client.force_login(s.lead)
+def test_the_page_shows_everything_about_the_trainee_in_plain_words(client, story):
+    client.force_login(story.lead)
 
-    response = client.get(reverse("records:trainee_export", args=[s.trainee.key]))
+    response = client.get(reverse("records:trainee_export", args=[story.trainee.key]))
 
     assert response.status_code == 200
     text = page_text(response)
@@ -40,10 +39,9 @@ def test_the_page_shows_everything_about_the_trainee_in_plain_words(client):
     assert "Pairs well with" not in text
 
 
-def test_json_and_a_web_page_to_download(client):
-    s = story()
-    client.force_login(s.lead)
-    url = reverse("records:trainee_export", args=[s.trainee.key])
+def test_json_and_a_web_page_to_download(client, story):
+    client.force_login(story.lead)
+    url = reverse("records:trainee_export", args=[story.trainee.key])
 
     as_json = client.get(url, {"format": "json"})
     as_html = client.get(url, {"format": "html"})
@@ -65,34 +63,31 @@ def test_json_and_a_web_page_to_download(client):
     assert "<script" not in as_html.content.decode()
 
 
-def test_an_unknown_format_says_so(client):
-    s = story()
-    client.force_login(s.lead)
+def test_an_unknown_format_says_so(client, story):
+    client.force_login(story.lead)
 
     response = client.get(
-        reverse("records:trainee_export", args=[s.trainee.key]), {"format": "pdf"}
+        reverse("records:trainee_export", args=[story.trainee.key]), {"format": "pdf"}
     )
 
     assert response.status_code == 400
     assert "That download format does not exist" in page_text(response)
 
 
-def test_a_mentor_of_another_group_gets_404(client):
-    s = story()
+def test_a_mentor_of_another_group_gets_404(client, story):
     outsider = make_mentor()
     make_group(outsider)
     client.force_login(outsider)
-    url = reverse("records:trainee_export", args=[s.trainee.key])
+    url = reverse("records:trainee_export", args=[story.trainee.key])
 
     for response in [client.get(url), client.get(url, {"format": "json"})]:
         assert response.status_code == 404
         assert NAME not in response.content.decode()
 
 
-def test_post_is_refused(client):
-    s = story()
-    client.force_login(s.lead)
+def test_post_is_refused(client, story):
+    client.force_login(story.lead)
 
-    response = client.post(reverse("records:trainee_export", args=[s.trainee.key]))
+    response = client.post(reverse("records:trainee_export", args=[story.trainee.key]))
 
     assert response.status_code == 405
