@@ -1,18 +1,26 @@
-from django.urls import path
+from django.urls import include, path
 
 from mentorplan.calls import planning, views
 
 app_name = "calls"
 
+group_patterns = [
+    path("", views.group_calls, name="group_calls"),
+    path("new/", views.call_plan, name="plan"),
+]
+
+session_patterns = [
+    path("", views.call_detail, name="detail"),
+    path("change/", planning.call_reschedule, name="reschedule"),
+    path("cancel/", planning.call_cancel, name="cancel"),
+    path("state/", views.call_state, name="state"),
+    path("control/", views.call_control, name="control"),
+    path("game/", views.game_shuffle, name="game_shuffle"),
+    path("attendance/<uuid:trainee>/", views.attendance_set, name="attendance"),
+]
+
 urlpatterns = [
-    path("group/<uuid:key>/", views.group_calls, name="group_calls"),
-    path("group/<uuid:key>/new/", views.call_plan, name="plan"),
-    path("<uuid:key>/", views.call_detail, name="detail"),
-    path("<uuid:key>/change/", planning.call_reschedule, name="reschedule"),
-    path("<uuid:key>/cancel/", planning.call_cancel, name="cancel"),
-    path("<uuid:key>/state/", views.call_state, name="state"),
-    path("<uuid:key>/control/", views.call_control, name="control"),
-    path("<uuid:key>/game/", views.game_shuffle, name="game_shuffle"),
-    path("<uuid:key>/attendance/<uuid:trainee>/", views.attendance_set, name="attendance"),
+    path("group/<uuid:key>/", include(group_patterns)),
+    path("<uuid:key>/", include(session_patterns)),
     path("segments/<uuid:key>/notes/", views.note_save, name="note_save"),
 ]
