@@ -1,3 +1,4 @@
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -216,11 +217,17 @@ def _with_version(response: HttpResponse, call: Call) -> HttpResponse:
 
 
 @require_POST
-def note_save(request: MentorRequest, key: str) -> HttpResponse:
+def note_save(request: MentorRequest, key: UUID) -> HttpResponse:
     """Autosave of one note. notes.js gets JSON with the new version, or on a conflict (409) the
     choice between the two texts as a partial to show under the note."""
-    segment = _get_segment(request, key)
     form = NoteForm(request.POST)
+    if form.is_valid() and not _from_plain_form(request):
+        data, now = form.cleaned_data, timezone.now()
+        if Note.objects.resave(
+            request.user, key, data["trainee"], data["level"], data["version"], data["body"], now
+        ):
+            return _note_saved(data["version"] + 1, now)
+    segment = _get_segment(request, key)
     if not form.is_valid():
         errors = "; ".join(str(e) for field in form.errors.values() for e in field)
         if _from_plain_form(request):
@@ -249,9 +256,11 @@ def note_save(request: MentorRequest, key: str) -> HttpResponse:
     if _from_plain_form(request):
         messages.success(request, "Note saved.")
         return redirect(call_url(segment.call))
-    return JsonResponse(
-        {"version": note.version, "saved_at": timezone.localtime(note.updated_at).strftime("%H:%M")}
-    )
+    return _note_saved(note.version, note.updated_at)
+
+
+def _note_saved(version: int, at: datetime) -> JsonResponse:
+    return JsonResponse({"version": version, "saved_at": timezone.localtime(at).strftime("%H:%M")})
 
 
 NOTE_CONFLICT = (

@@ -1,7 +1,9 @@
 """What is written during a session: notes at three levels, and who was there."""
 
 import uuid
+from datetime import datetime
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from django.conf import settings
 from django.db import models
@@ -39,6 +41,31 @@ class NoteQuerySet(models.QuerySet["Note"]):
 
     def shared(self) -> "NoteQuerySet":
         return self.filter(level=NoteLevel.SHARED)
+
+    def resave(
+        self,
+        user: "User",
+        segment_key: "UUID",
+        trainee_key: "UUID | None",
+        level: str,
+        version: int,
+        body: str,
+        now: datetime,
+    ) -> bool:
+        """The everyday autosave in one conditional UPDATE: the note `user` may write on that
+        segment (about that trainee, at that level) gets `body` if it is still at `version`.
+        False when there is no such note yet, or someone saved it first (then the caller takes
+        the slower way that creates the note or shows the conflict)."""
+        note = models.Q(segment__key=segment_key, call__group__memberships__user=user, level=level)
+        note &= models.Q(trainee__key=trainee_key) if trainee_key else models.Q(trainee=None)
+        if level == NoteLevel.PRIVATE:
+            note &= models.Q(author=user)
+        # The version is checked on the row being updated, not inside the subquery that finds
+        # it: PostgreSQL checks that condition again on the newest row when two saves meet.
+        changed = self.filter(pk__in=self.filter(note).values("pk"), version=version).update(
+            body=body, updated_by=user, updated_at=now, version=models.F("version") + 1
+        )
+        return changed == 1
 
 
 class Note(Versioned):

@@ -1,6 +1,8 @@
 """What every screen of a live session asks for again and again costs the database the same after
 one past session or five: the poll, the note autosave and the runner in each segment."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -72,6 +74,24 @@ def test_an_autosave_costs_the_same_after_one_session_or_five(client, groups):
         counts.append(_save(client, call, 1, "Amal has a new job and studies at night"))
 
     assert counts[0] == counts[1]
+
+
+def test_an_autosave_of_a_note_that_exists_is_one_update_besides_the_sign_in(client, groups):
+    call = _live(groups[0])
+    _save(client, call, 0, "Amal has a new job")
+    segment = call.segments.get(position=0)
+
+    with CaptureQueriesContext(connection) as captured:
+        client.post(
+            reverse("calls:note_save", args=[segment.key]),
+            {"level": NoteLevel.MENTORS, "body": "Amal has a new job", "version": 1},
+            headers={"Accept": "application/json"},
+        )
+
+    sign_in = re.compile(r'FROM "(django_session|accounts_user)"')
+    writes = [q["sql"] for q in captured.captured_queries if not sign_in.search(q["sql"])]
+    assert len(writes) == 1
+    assert writes[0].startswith("UPDATE")
 
 
 @pytest.mark.parametrize("kind", [kind for kind in SegmentKind if kind != SegmentKind.OTHER])

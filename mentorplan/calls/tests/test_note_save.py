@@ -384,6 +384,28 @@ def test_two_first_saves_at_once_keep_one_text_and_offer_it_to_the_other(segment
     assert _conflict(other)["version"] == "1"
 
 
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_once_on_one_version_keep_one_and_show_it_to_the_other(segment):
+    lead, co_mentor = Client(), Client()
+    lead.force_login(_lead(segment.call))
+    co_mentor.force_login(_co_mentor(segment.call))
+    _save(lead, segment, "Start")
+
+    for version in range(1, 21):  # a race is decided by timing: give it many chances
+        answers = at_once(
+            lambda v=version: _save(lead, segment, f"Lead {v}", version=v),
+            lambda v=version: _save(co_mentor, segment, f"Co {v}", version=v),
+        )
+
+        assert sorted(answer.status_code for answer in answers) == [200, 409]
+        kept = Note.objects.get()
+        assert kept.version == version + 1
+        winner = answers[0] if answers[0].status_code == 200 else answers[1]
+        assert winner.json()["version"] == kept.version
+        assert kept.body == ("Lead" if winner is answers[0] else "Co") + f" {version}"
+
+
 def test_line_breaks_sent_as_crlf_are_kept_as_the_page_shows_them(client, segment):
     # Browsers send a text box's line breaks as CR LF and show them as LF.
     response = _save(client, segment, "Bogdan met his goal.\r\nChen needs a smaller one.")
