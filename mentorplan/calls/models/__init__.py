@@ -2,7 +2,8 @@
 
 - call.py: the session itself (`Call`), its facts and status, made of the next two
 - planning.py: planning it before it runs (`Call.plan`, `reschedule`, `cancel`, `plan_next`)
-- live.py: its live state machine (`Call.control`, the one way the live state changes) and clock
+- live.py: its live state machine (`Status`, `Action`, `Call.control`, the one way the live state
+  changes) and clock
 - segment.py: its agenda, one `CallSegment` per part, with what happened in each
 - notes.py: notes at three levels, and attendance
 - games.py: thinking games for the welcome
@@ -15,11 +16,10 @@ from mentorplan.calls.models.call import (
     Call,
     CallQuerySet,
     LocalTime,
-    Status,
     held_at_expression,
 )
 from mentorplan.calls.models.games import BrainGame, GameSuggestion
-from mentorplan.calls.models.live import ADD_TIME_MINUTES, Action
+from mentorplan.calls.models.live import ADD_TIME_MINUTES, Action, Status
 from mentorplan.calls.models.notes import (
     Attendance,
     AttendanceStatus,

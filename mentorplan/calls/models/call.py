@@ -1,6 +1,6 @@
-"""A session with a group: its facts, its status, and the questions asked of it. What it does
-comes from two parts, each in its own module: `Planning` (planning.py) before the start, and
-`LiveRun` (live.py), the live state machine behind `Call.control`, while it runs."""
+"""A session with a group: its facts and the questions asked of it. What it does comes from two
+parts, each in its own module: `Planning` (planning.py) before the start, and `LiveRun` (live.py),
+the live state machine behind `Call.control` and `Call.status`, while it runs."""
 
 import uuid
 from datetime import date, datetime
@@ -67,14 +67,6 @@ class CallQuerySet(models.QuerySet["Call"]):
 
     def finished(self) -> "CallQuerySet":
         return self.filter(ended_at__isnull=False).order_by("-ended_at")
-
-
-class Status(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    LIVE = "live", "Live"
-    PAUSED = "paused", "Paused"
-    ENDED = "ended", "Finished"
-    CANCELLED = "cancelled", "Cancelled"
 
 
 class Call(Planning, LiveRun):
@@ -172,18 +164,6 @@ class Call(Planning, LiveRun):
             LocalTime(", ".join(names), timezone.localtime(self.scheduled_at, zone_or_utc(z)), z)
             for z, names in sorted(zones.items())
         ]
-
-    # --- Status ---------------------------------------------------------------------------------
-
-    @property
-    def status(self) -> Status:
-        if self.ended_at:
-            return Status.ENDED
-        if self.cancelled_at is not None:
-            return Status.CANCELLED
-        if self.started_at is None:
-            return Status.PLANNED
-        return Status.PAUSED if self.paused_at else Status.LIVE
 
     def room_changed(self) -> None:
         """Trainees did something the runner shows: move `room_version` on, in the database

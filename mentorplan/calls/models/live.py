@@ -1,5 +1,6 @@
-"""A session while it runs: its live state machine, driven by `LiveRun.control` alone, and its
-clock. `Call` is made of this and `Planning` (planning.py)."""
+"""A session while it runs: its live state machine, its states (`Status`) moved on by the
+runner's buttons (`Action`) through `LiveRun.control` alone, and its clock. `Call` is made of this
+and `Planning` (planning.py)."""
 
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
@@ -18,6 +19,14 @@ if TYPE_CHECKING:
     from mentorplan.calls.models.call import Call
 
 ADD_TIME_MINUTES = 5  # what "Add time" gives when the button names no minutes
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    LIVE = "live", "Live"
+    PAUSED = "paused", "Paused"
+    ENDED = "ended", "Finished"
+    CANCELLED = "cancelled", "Cancelled"
 
 
 class Action(models.TextChoices):
@@ -62,6 +71,16 @@ class LiveRun(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def status(self) -> Status:
+        if self.ended_at:
+            return Status.ENDED
+        if self.cancelled_at is not None:
+            return Status.CANCELLED
+        if self.started_at is None:
+            return Status.PLANNED
+        return Status.PAUSED if self.paused_at else Status.LIVE
 
     @property
     def is_running(self) -> bool:
