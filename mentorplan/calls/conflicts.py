@@ -13,7 +13,7 @@ from django.shortcuts import render
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.models import Call, Status
-from mentorplan.calls.tools import TOOLS, answer, segment_of
+from mentorplan.calls.tools import answer
 from mentorplan.lib.forms import Conflict
 
 
@@ -34,10 +34,6 @@ def answer_conflict(
     # The runner's page; its module imports the tools, so it is imported here.
     from mentorplan.calls.views import _runner_context
 
-    context = _runner_context(request, call)
-    entry = TOOLS.get(tool)
-    context.update(entry.context(request, call, segment_of(call, entry.kind), **state))
-    if entry.template not in context["tool_templates"]:
-        context["tool_templates"] = [*context["tool_templates"], entry.template]
+    context = _runner_context(request, call, tool, **state)
     messages.error(request, message)
     return render(request, "calls/runner.html", context, status=409)

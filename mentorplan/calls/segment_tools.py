@@ -2,41 +2,28 @@
 
 from typing import Any
 
-from mentorplan.accounts.http import MentorRequest
-from mentorplan.calls.models import (
-    Attendance,
-    AttendanceStatus,
-    Call,
-    CallSegment,
-    GameSuggestion,
-    Note,
-    NoteLevel,
-)
+from mentorplan.calls.models import Attendance, AttendanceStatus, GameSuggestion, Note, NoteLevel
+from mentorplan.calls.tools import ToolBase
 
 WELCOME = "welcome"  # the tool's name in the registry
 
 
-def trainee_rows(
-    request: MentorRequest, call: Call, segment: CallSegment | None
-) -> list[dict[str, Any]]:
-    trainees = list(call.group.trainees.active())
-    status = dict(Attendance.objects.filter(call=call).values_list("trainee_id", "status"))
-    notes = {
-        note.trainee_id: note
-        for note in Note.objects.filter(
-            segment=segment, level=NoteLevel.PRIVATE, author=request.user, trainee__isnull=False
-        )
-    }
+def trainee_rows(base: ToolBase) -> list[dict[str, Any]]:
+    """Each trainee, their attendance and the asker's private notes on them."""
+    trainees = list(base.call.group.trainees.active())
+    status = dict(Attendance.objects.filter(call=base.call).values_list("trainee_id", "status"))
+    mine = Note.objects.filter(
+        segment=base.segment, level=NoteLevel.PRIVATE, author=base.request.user
+    )
+    notes = {note.trainee_id: note for note in mine.filter(trainee__isnull=False)}
     return [
         {"trainee": t, "status": status.get(t.pk, ""), "note": notes.get(t.pk)} for t in trainees
     ]
 
 
-def welcome_context(
-    request: MentorRequest, call: Call, segment: CallSegment | None, *, error: str | None = None
-) -> dict[str, Any]:
+def welcome_context(base: ToolBase) -> dict[str, Any]:
     return {
-        "rows": trainee_rows(request, call, segment),
+        "rows": trainee_rows(base),
         "statuses": AttendanceStatus.choices,
-        "game": GameSuggestion.shown(call),
+        "game": GameSuggestion.shown(base.call),
     }

@@ -1,9 +1,12 @@
-"""The runner's segment tools, and the one way a tool answers a POST.
+"""The runner's segment tools, and the one way a tool is drawn and answers a POST.
 
 The app that owns a tool's data registers it here in its `AppConfig.ready()` (see
 `mentorplan.lib.plugins` for the other places apps plug into), so the runner knows segment kinds
 but never imports goals, topics or wrap-up code. Each tool owns its context: a function that
-builds what its template needs, given the failed form or error of the POST it answers.
+builds what its template needs, given a `ToolBase` (the request, the session, the tool's segment
+and the error of the POST it answers) and the tool's own state, such as a failed form. A tool's
+template gets the base's context and its own, and nothing of the other tools: the runner and the
+answer to a POST draw it the same way, with `draw`.
 """
 
 from collections.abc import Callable
@@ -13,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString
 
 from mentorplan.lib.plugins import Slot
 
@@ -21,16 +26,34 @@ if TYPE_CHECKING:
     from mentorplan.accounts.http import MentorRequest
     from mentorplan.calls.models import Call, CallSegment
 
-# (request, call, segment, *, error=None, **the tool's own state) -> the template's context
+
+@dataclass(frozen=True)
+class ToolBase:
+    """What every tool is drawn for: who asks, the session, the segment the tool belongs to (none
+    when the session has no segment of its kind) and the error of the POST being answered."""
+
+    request: "MentorRequest"
+    call: "Call"
+    segment: "CallSegment | None"
+    error: str | None = None
+
+    def context(self) -> dict[str, Any]:
+        """What every tool's template gets before its own context."""
+        return {"call": self.call, "current": self.segment}
+
+
+# (base, **the tool's own state) -> the template's own context
 ContextFunction = Callable[..., dict[str, Any]]
 
 
 @dataclass(frozen=True)
 class SegmentTool:
+    name: str
     kind: str
     template: str
     context: ContextFunction
-    # What an htmx answer renders; the tool's own template unless it says otherwise.
+    # A template around the tool for an htmx answer, given the drawn tool as `tools`; none: the
+    # tool alone.
     partial: str = ""
 
 
@@ -47,7 +70,7 @@ def register(
     partial: str = "",
 ) -> None:
     """Add a tool to a segment kind; a kind shows its tools by `order`."""
-    TOOLS.add(name, SegmentTool(kind, template, context, partial or template), order=order)
+    TOOLS.add(name, SegmentTool(name, kind, template, context, partial), order=order)
 
 
 def tools_for(kind: str) -> list[SegmentTool]:
@@ -77,9 +100,36 @@ def answer(
         return whole_page(call)
     entry = TOOLS.get(tool)
     segment = segment_of(call, entry.kind)
-    context = entry.context(request, call, segment, error=error, **state)
-    base = {"call": call, "current": segment, "tool_templates": [entry.template]}
-    return render(request, entry.partial, base | context)
+    drawn = draw(entry, ToolBase(request, call, segment, error), **state)
+    if not entry.partial:
+        return HttpResponse(drawn)
+    return render(request, entry.partial, {"tools": [drawn]})
+
+
+def draw(tool: SegmentTool, base: ToolBase, **state: Any) -> SafeString:
+    """One tool's HTML: its template with the base's context and the tool's own."""
+    context = base.context() | tool.context(base, **state)
+    return render_to_string(tool.template, context, base.request)
+
+
+def draw_all(
+    request: "MentorRequest",
+    call: "Call",
+    current: "CallSegment",
+    answering: str = "",
+    **state: Any,
+) -> list[SafeString]:
+    """The tools of the current segment, each drawn on its own. `answering` names a tool that
+    answers a plain form with `state` (the form as it was sent): it is drawn with that state,
+    after the others if it belongs to another segment."""
+    drawn = []
+    for tool in tools_for(current.kind):
+        own = state if tool.name == answering else {}
+        drawn.append(draw(tool, ToolBase(request, call, current), **own))
+    if answering and TOOLS.get(answering).kind != current.kind:
+        tool = TOOLS.get(answering)
+        drawn.append(draw(tool, ToolBase(request, call, segment_of(call, tool.kind)), **state))
+    return drawn
 
 
 def segment_of(call: "Call", kind: str) -> "CallSegment | None":

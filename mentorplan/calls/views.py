@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -29,7 +30,7 @@ from mentorplan.calls.models import (
 )
 from mentorplan.calls.panels import sessions_panel
 from mentorplan.calls.segment_tools import WELCOME
-from mentorplan.calls.tools import answer, call_url, tools_for, whole_page
+from mentorplan.calls.tools import answer, call_url, draw_all, whole_page
 from mentorplan.groups.access import get_group
 from mentorplan.lib.forms import Conflict, ConflictField
 from mentorplan.lib.plugins import RUNNER_PANELS
@@ -89,7 +90,11 @@ def call_plan(request: MentorRequest, key: str) -> HttpResponse:
 # --- The session page: planned, live (the runner) or finished ------------------------------------
 
 
-def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
+def _runner_context(
+    request: MentorRequest, call: Call, answering: str = "", **state: Any
+) -> dict[str, Any]:
+    """What the session's page shows. Live, each tool and runner panel is drawn with its own
+    context; `answering` and `state` are a tool's plain form to show again (see `draw_all`)."""
     segments = list(call.segments.all())
     now = timezone.now()
     clock = call.clock(segments, now)
@@ -122,14 +127,11 @@ def _runner_context(request: MentorRequest, call: Call) -> dict[str, Any]:
         {"level": level, "label": label, "note": mine.get(level), "open": level == default_level}
         for level, label in NoteLevel.choices
     ]
-    context["runner_panels"] = []
-    for panel in RUNNER_PANELS.values():
-        context["runner_panels"].append(panel.template)
-        context.update(panel.context(request, call))
-    context["tool_templates"] = []
-    for tool in tools_for(current.kind):
-        context["tool_templates"].append(tool.template)
-        context.update(tool.context(request, call, current))
+    context["panels"] = [
+        render_to_string(panel.template, {"call": call} | panel.context(request, call), request)
+        for panel in RUNNER_PANELS.values()
+    ]
+    context["tools"] = draw_all(request, call, current, answering, **state)
     return context
 
 

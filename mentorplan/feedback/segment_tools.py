@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from mentorplan.accounts.http import MentorRequest
-from mentorplan.calls.models import Call, CallSegment
+from mentorplan.calls.tools import ToolBase
 from mentorplan.feedback import pea
 from mentorplan.feedback.forms import FeedbackForm
 from mentorplan.feedback.models import Feedback
@@ -12,19 +11,13 @@ FEEDBACK = "feedback"  # the tool's name in the registry
 
 
 def feedback_context(
-    request: MentorRequest,
-    call: Call,
-    segment: CallSegment | None,
-    *,
-    error: str | None = None,
-    failed: dict[int, FeedbackForm] | None = None,
-    just_saved: int | None = None,
+    base: ToolBase, *, failed: dict[int, FeedbackForm] | None = None, just_saved: int | None = None
 ) -> dict[str, Any]:
-    """One form per trainee. The one just saved (a trainee's id) stays open, with its PEA check
-    in view."""
-    given = {f.trainee_id: f for f in Feedback.objects.filter(call=call)}
+    """One form per trainee, or the one that `failed`. The one just saved (a trainee's id) stays
+    open, with its PEA check in view."""
+    given = {f.trainee_id: f for f in Feedback.objects.filter(call=base.call)}
     rows = []
-    for trainee in call.group.trainees.active():
+    for trainee in base.call.group.trainees.active():
         feedback = given.get(trainee.pk)
         form = (failed or {}).get(trainee.pk) or FeedbackForm(
             instance=feedback, prefix=f"f{trainee.pk}"
@@ -33,4 +26,4 @@ def feedback_context(
             pea.check(feedback.precise, feedback.evidence, feedback.actionable) if feedback else []
         )
         rows.append({"trainee": trainee, "form": form, "feedback": feedback, "findings": findings})
-    return {"call": call, "feedback_rows": rows, "just_saved": just_saved}
+    return {"feedback_rows": rows, "just_saved": just_saved}

@@ -6,8 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from mentorplan.accounts.http import MentorRequest
-from mentorplan.calls.models import Call, CallSegment
+from mentorplan.calls.tools import ToolBase
 from mentorplan.goals.forms import GoalForm, ReviewForm, owner_choices
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus
 from mentorplan.goals.queries import next_session_date
@@ -34,16 +33,12 @@ SAID_BEFORE: Slot[Callable[[list[Goal]], dict[int, SaidBefore]]] = Slot(
 
 
 def catchup_context(
-    request: MentorRequest,
-    call: Call,
-    segment: CallSegment | None,
-    *,
-    error: str | None = None,
-    failed: Goal | None = None,
-    review_form: ReviewForm | None = None,
+    base: ToolBase, *, failed: Goal | None = None, review_form: ReviewForm | None = None
 ) -> dict[str, Any]:
     """Open goals due by this session, those due before the next one ("coming up"), and the
-    ones already reviewed in this session with their outcome."""
+    ones already reviewed in this session with their outcome; the goal whose review `failed`
+    shows its `review_form`."""
+    call = base.call
     day = call.held_on()
     horizon = next_session_date(call, call.group)
     # An outcome undone puts the goal back among those to review.
@@ -75,7 +70,6 @@ def catchup_context(
         }
 
     return {
-        "call": call,
         "reviewed_rows": [row(g) for g in goals if g.pk in reviews],
         "due_rows": [row(g) for g in goals if g.pk not in reviews and g.deadline <= day],
         "coming_rows": [row(g) for g in goals if g.pk not in reviews and g.deadline > day],
@@ -85,17 +79,15 @@ def catchup_context(
 
 
 def setting_context(
-    request: MentorRequest,
-    call: Call,
-    segment: CallSegment | None,
+    base: ToolBase,
     *,
-    error: str | None = None,
     form: GoalForm | None = None,
     editing: Goal | None = None,
     edit_form: GoalForm | None = None,
 ) -> dict[str, Any]:
     """The goals set and proposed in this session, the form for the next one, and (`editing`)
     a goal changed in place, with its form (`edit_form`, the failed one if a save was refused)."""
+    call = base.call
     horizon = next_session_date(call, call.group)
     set_here = list(Goal.objects.filter(set_in=call).agreed().select_related("trainee", "mentor"))
     proposals = list(
@@ -112,7 +104,6 @@ def setting_context(
     if fresh and set_here and waiting:
         form.initial["owner"] = waiting[0][0]
     return {
-        "call": call,
         "goal_form": form,
         "waiting": [name for _, name in waiting] if set_here else [],
         "set_here": set_here,
@@ -120,7 +111,7 @@ def setting_context(
         "next_session": horizon,
         "editing": editing,
         "edit_form": (edit_form or edit_goal_form(editing)) if editing else None,
-        "edit_error": error if edit_form is not None else "",
+        "edit_error": base.error if edit_form is not None else "",
     }
 
 

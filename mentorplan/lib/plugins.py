@@ -10,14 +10,16 @@ out its entries and nothing else needs editing. The places:
 - `SEGMENT_KINDS`: what a plan segment can be for, value → label.
 - `RUNNER_PANELS`: small parts of the live runner under its bar, each a `RunnerPanel`, whatever
   the segment (the trainee room's "who is here" and raised hands).
-- The runner's tools for each kind register the same way in `mentorplan.calls.tools`.
+- The runner's tools for each kind register the same way in `mentorplan.calls.tools`; each is
+  drawn with its own context, as a runner panel is.
 
 Segment kinds: `plans.SegmentKind` holds the kinds of the default plan and `plans` adds them here.
 A tool app that needs a new kind adds it here too; no migration is needed, because the `kind`
 fields take their choices from this registry through a function (Django stores a reference to the
 function in migrations, not the list), and forms and `full_clean()` check a kind against it. The
 database only checks that a kind is given. A kind whose app is removed stays in old plans and
-sessions: the runner shows no tool for it, and editing such a segment asks for a kind that exists.
+sessions (where it shows by its value): the runner shows no tool for it, and editing such a
+segment asks for a kind that exists.
 
 Orders: the built-in entries use steps of 10, so a new app can go between two of them.
 """
@@ -77,8 +79,9 @@ class GroupPanel:
 
 @dataclass(frozen=True)
 class RunnerPanel:
-    """A part of the live runner. `template` gets the runner's context (`call`, ...) and whatever
-    `context(request, call)` returns; it is drawn again with every redraw of the runner."""
+    """A part of the live runner. `template` gets `call` and whatever `context(request, call)`
+    returns, and nothing of the runner's other parts; it is drawn again with every redraw of the
+    runner."""
 
     template: str
     context: Callable[[Any, Any], dict[str, Any]]

@@ -5,8 +5,8 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from mentorplan.accounts.http import MentorRequest
-from mentorplan.calls.models import Call, CallSegment
+from mentorplan.calls.models import Call
+from mentorplan.calls.tools import ToolBase
 from mentorplan.lib.plugins import Slot
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, WorkForm
 from mentorplan.recap.models import (
@@ -38,14 +38,9 @@ RETRO_STARTS: Slot[Callable[[Call], dict[int, dict[str, str]]]] = Slot(
 )
 
 
-def recap_context(
-    request: MentorRequest,
-    call: Call,
-    segment: CallSegment | None,
-    *,
-    error: str | None = None,
-    failed: dict[int, RetroForm] | None = None,
-) -> dict[str, Any]:
+def recap_context(base: ToolBase, *, failed: dict[int, RetroForm] | None = None) -> dict[str, Any]:
+    """A retro form per trainee (the one that `failed` as it was sent), and the open topics."""
+    call = base.call
     answers = {a.trainee_id: a for a in RetroAnswer.objects.filter(call=call)}
     starts: dict[int, dict[str, str]] = {}
     for written in RETRO_STARTS.values():
@@ -65,7 +60,7 @@ def recap_context(
             }
         )
     known = Topic.objects.filter(group=call.group).unresolved().values_list("title", flat=True)
-    return {"call": call, "retro_rows": rows, "known_topics": list(known)}
+    return {"retro_rows": rows, "known_topics": list(known)}
 
 
 def methods_for(call: Call) -> "QuerySet[Method]":
@@ -82,18 +77,16 @@ def _in_queue(person: TopicPerson, call: Call) -> bool:
 
 
 def technical_context(
-    request: MentorRequest,
-    call: Call,
-    segment: CallSegment | None,
+    base: ToolBase,
     *,
-    error: str | None = None,
     failed_work: tuple[int, WorkForm] | None = None,
     topic_form: TopicForm | None = None,
     method_form: MethodForm | None = None,
     failed_person: int | None = None,
 ) -> dict[str, Any]:
     """Today's queue: every topic someone still has not understood, and every topic raised, worked
-    on or settled today (so marking one understood does not make it vanish mid-call)."""
+    on or settled today (so marking one understood does not make it vanish mid-session)."""
+    call = base.call
     worked = TopicWork.objects.filter(call=call).select_related("method")
     work = {w.topic_id: w for w in worked}
     today = Q(people__status__in=UNRESOLVED) | Q(pk__in=list(work)) | Q(first_call=call)
@@ -129,12 +122,11 @@ def technical_context(
         )
     trainees = [(str(t.key), t.name) for t in call.group.trainees.active()]
     return {
-        "call": call,
         "topic_rows": rows,
         "statuses": TopicStatus.choices,
         "reminders": REMINDERS,
         "topic_form": topic_form or TopicForm(trainees=trainees),
         "method_form": method_form or MethodForm(),
         # (TopicPerson id, message): shown beside the person whose status was not changed
-        "status_error": (failed_person, error) if failed_person else None,
+        "status_error": (failed_person, base.error) if failed_person else None,
     }

@@ -1,9 +1,9 @@
-"""The wrap-up segment's tool: resources, nudges, moments of progress and the next call."""
+"""The wrap-up segment's tool: resources, nudges, moments of progress and the next session."""
 
 from typing import Any
 
-from mentorplan.accounts.http import MentorRequest
-from mentorplan.calls.models import Call, CallSegment
+from mentorplan.calls.models import Call
+from mentorplan.calls.tools import ToolBase
 from mentorplan.groups.models import Trainee
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import moments
@@ -14,14 +14,14 @@ WRAPUP = "wrapup"  # the tool's name in the registry
 
 
 def wrapup_context(
-    request: MentorRequest,
-    call: Call,
-    segment: CallSegment | None,
+    base: ToolBase,
     *,
-    error: str | None = None,
     follow_up_form: FollowUpForm | None = None,
     resource_form: NewResourceForm | None = None,
 ) -> dict[str, Any]:
+    """The checklist, resources, moments to praise and the next session; a failed form
+    (`follow_up_form`, `resource_form`) as it was sent."""
+    call = base.call
     done = set(WrapupCheck.objects.filter(call=call).values_list("item", flat=True))
     picked = list(Win.objects.filter(call=call).select_related("trainee"))
     picked_texts = {(w.trainee_id, w.text) for w in picked}
@@ -29,9 +29,8 @@ def wrapup_context(
     trainees = list(call.group.trainees.active())
     targets = share_targets(call, trainees)
     return {
-        "call": call,
         "checks": [(value, label, value in done) for value, label in CheckItem.choices],
-        "resources": list(Resource.objects.for_user(request.user)),
+        "resources": list(Resource.objects.for_user(base.request.user)),
         "shares": list(
             ResourceShare.objects.filter(call=call).select_related("resource", "trainee", "topic")
         ),
@@ -45,7 +44,7 @@ def wrapup_context(
         "follow_up_form": follow_up_form
         or FollowUpForm(initial=default_follow_up(call.scheduled_at)),
         # A failed follow-up form shows its own errors beside its fields.
-        "wrapup_error": "" if follow_up_form or resource_form else error or "",
+        "wrapup_error": "" if follow_up_form or resource_form else base.error or "",
     }
 
 
