@@ -5,6 +5,7 @@ import uuid
 from django.db import models
 
 from mentorplan.calls.timing import PEEK_SECONDS
+from mentorplan.lib.plugins import segment_kind_choices
 from mentorplan.plans.models import SegmentKind
 
 
@@ -34,7 +35,9 @@ class CallSegment(models.Model):
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     call = models.ForeignKey("calls.Call", on_delete=models.CASCADE, related_name="segments")
     position = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=20, choices=SegmentKind, default=SegmentKind.OTHER)
+    # Copied from the plan segment. The kinds are those the installed apps register (see
+    # `mentorplan.lib.plugins`), so a tool app's kind shows by its label with no migration here.
+    kind = models.CharField(max_length=20, choices=segment_kind_choices, default=SegmentKind.OTHER)
     title = models.CharField(max_length=80)
     template_minutes = models.PositiveSmallIntegerField()
     planned_minutes = models.PositiveSmallIntegerField()
@@ -52,6 +55,8 @@ class CallSegment(models.Model):
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["call", "position"], name="one_segment_per_position"),
+            # As on a plan segment: which kinds exist is up to the apps; a kind is a name.
+            models.CheckConstraint(condition=~models.Q(kind=""), name="session_segment_kind_given"),
         ]
 
     def __str__(self) -> str:
