@@ -20,9 +20,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from mentorplan.lib.http import form_errors
 from mentorplan.lib.plugins import Slot
 
 if TYPE_CHECKING:
+    from django.forms import BaseForm
+
     from mentorplan.accounts.http import MentorRequest
     from mentorplan.calls.models import Call, CallSegment
 
@@ -104,6 +107,20 @@ def answer(
     if not entry.partial:
         return HttpResponse(drawn)
     return render(request, entry.partial, {"tools": [drawn]})
+
+
+def refuse(
+    request: "MentorRequest",
+    call: "Call",
+    tool: str,
+    form: "BaseForm",
+    what: str = "",
+    **state: Any,
+) -> HttpResponse:
+    """The answer to a tool's form that did not validate: its errors, after `what` was not done
+    ("The method was not added"), and the tool again with `state` (the form as it was sent)."""
+    errors = form_errors(form)
+    return answer(request, call, tool, error=f"{what}: {errors}" if what else errors, **state)
 
 
 def draw(tool: SegmentTool, base: ToolBase, **state: Any) -> SafeString:

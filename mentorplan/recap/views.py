@@ -7,11 +7,10 @@ from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call, get_trainee_of
 from mentorplan.calls.conflicts import answer_conflict
 from mentorplan.calls.models import Call
-from mentorplan.calls.tools import answer
-from mentorplan.lib.http import form_errors
+from mentorplan.calls.tools import answer, refuse
 from mentorplan.recap import actions
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, TopicStatusForm, WorkForm
-from mentorplan.recap.models import Topic, TopicPerson, TopicWork
+from mentorplan.recap.models import Method, Topic, TopicPerson, TopicWork
 from mentorplan.recap.segment_tools import RECAP, TECHNICAL, methods_for
 
 STATUS_ERROR = "Choose one of: not yet, working on it, understood, needs the course team."
@@ -30,8 +29,8 @@ def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
     person = get_trainee_of(call, trainee)
     form = RetroForm(request.POST, prefix=f"r{person.pk}")
     if not form.is_valid():
-        error = f"{person.name}'s retro was not saved: {form_errors(form)}"
-        return answer(request, call, RECAP, error=error, failed={person.pk: form})
+        what = f"{person.name}'s retro was not saved"
+        return refuse(request, call, RECAP, form, what, failed={person.pk: form})
     actions.save_retro_form(call, person, form, request.user)
     if form.conflict:
         what = f"{person.name}'s retro"
@@ -61,8 +60,8 @@ def work_save(request: MentorRequest, key: str, topic: str) -> HttpResponse:
     methods = methods_for(call)
     form = WorkForm(request.POST, instance=work, methods=methods, prefix=f"w{subject.pk}")
     if not form.is_valid():
-        error = f"The notes on “{subject.title}” were not saved: {form_errors(form)}"
-        return answer(request, call, TECHNICAL, error=error, failed_work=(subject.pk, form))
+        what = f"The notes on “{subject.title}” were not saved"
+        return refuse(request, call, TECHNICAL, form, what, failed_work=(subject.pk, form))
     actions.save_work(call, subject, form, request.user)
     if form.conflict:
         what = f"the notes on “{subject.title}”"
@@ -77,7 +76,7 @@ def topic_add(request: MentorRequest, key: str) -> HttpResponse:
     trainees = list(call.group.trainees.active())
     form = TopicForm(request.POST, trainees=[(str(t.key), t.name) for t in trainees])
     if not form.is_valid():
-        return answer(request, call, TECHNICAL, error=form_errors(form), topic_form=form)
+        return refuse(request, call, TECHNICAL, form, topic_form=form)
     chosen = [t for t in trainees if str(t.key) in form.cleaned_data["trainees"]]
     with transaction.atomic():
         actions.add_topic(call, form.cleaned_data["title"].strip(), chosen)
@@ -87,11 +86,10 @@ def topic_add(request: MentorRequest, key: str) -> HttpResponse:
 @require_POST
 def method_add(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
-    form = MethodForm(request.POST)
+    # The mentor's own method: co-mentors see it too (`methods_for`).
+    form = MethodForm(request.POST, instance=Method(owner=request.user))
     if not form.is_valid():
-        error = f"The method was not added: {form_errors(form)}"
-        return answer(request, call, TECHNICAL, error=error, method_form=form)
-    method = form.save(commit=False)
-    method.owner = request.user
-    method.save()
+        what = "The method was not added"
+        return refuse(request, call, TECHNICAL, form, what, method_form=form)
+    form.save()
     return answer(request, call, TECHNICAL)
