@@ -55,7 +55,7 @@ SHARED_IN = {
     "Recap & orientation": ["Three-minute retro", "Amal", "Bogdan", "Chen"],
     "Technical mentoring": ["Topics to work on", "Add a topic"],
     "Goal setting": ["New goals", "Add a goal"],
-    "Wrap up": ["Checklist", "Resources", "Moments to praise", "The next call"],
+    "Wrap up": ["Checklist", "Resources", "Moments to praise", "The next session"],
 }
 RELATIONSHIP = "RELATIONSHIP: Amal is moving house this month"
 FLAG = "needs a conversation"

@@ -107,13 +107,13 @@ def test_the_wrap_up_from_sharing_to_the_copied_summary(page, live_server, lead,
         tool.get_by_role("button", name="Pick Met the goal “Finish three katas on arrays”")
     ).to_be_visible()
 
-    # The next call: two weeks on, same weekday and time, already filled in.
+    # The next session: two weeks on, same weekday and time, already filled in.
     expected = timezone.localtime(call.scheduled_at, LONDON) + timedelta(days=14)
     expect(tool.get_by_label("Date")).to_have_value(f"{expected:%Y-%m-%d}")
     expect(tool.get_by_label("Time")).to_have_value(f"{expected:%H:%M}")
     axe_check(page)
     page.screenshot(path=SCREENSHOTS / "wrapup-tool-desktop.png", full_page=True)
-    tool.get_by_role("button", name="Plan the next call").click()
+    tool.get_by_role("button", name="Plan the next session").click()
     when = f"{expected:%A} {expected.day} {expected:%B, %H:%M}"
     expect(tool).to_contain_text(f"Planned for {when}")
     expect(tool.get_by_role("link", name="Download the calendar invite")).to_be_visible()
