@@ -5,15 +5,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('groups', '0003_group_video_link'),
+        ("groups", "0003_group_video_link"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='group',
-            name='video_url',
-            field=models.URLField(blank=True, help_text="Optional. The Zoom, Meet or Jitsi address you use for this group's sessions.", max_length=500, validators=[django.core.validators.URLValidator(message='Give a full web address starting with https:// (or http://).', schemes=['http', 'https'])], verbose_name='video-call link'),
+            model_name="group",
+            name="video_url",
+            field=models.URLField(
+                blank=True,
+                help_text="Optional. The Zoom, Meet or Jitsi address you use for this group's sessions.",
+                max_length=500,
+                validators=[
+                    django.core.validators.URLValidator(
+                        message="Give a full web address starting with https:// (or http://).",
+                        schemes=["http", "https"],
+                    )
+                ],
+                verbose_name="video-call link",
+            ),
         ),
     ]

@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0003_segment_kinds_from_apps'),
+        ("plans", "0003_segment_kinds_from_apps"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='plansegment',
-            name='flexible',
-            field=models.BooleanField(default=False, help_text='Flexible segments give and take time when the session runs long or short.'),
+            model_name="plansegment",
+            name="flexible",
+            field=models.BooleanField(
+                default=False,
+                help_text="Flexible segments give and take time when the session runs long or short.",
+            ),
         ),
     ]
