@@ -104,8 +104,9 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
     )
 }
+# Connections are kept between requests (a minute), on SQLite too: opening one and setting it up
+# costs more than the live-state poll itself.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # Writers queue for up to 10 s instead of failing with "database is locked";
         # IMMEDIATE takes the write lock at BEGIN so a transaction never has to upgrade it.

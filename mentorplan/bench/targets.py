@@ -43,7 +43,7 @@ def targets(
 ) -> dict[str, dict[str, Any]]:
     """Each path of the bench as a wrk target (see load.lua)."""
     welcome, technical, finished = calls["welcome"], calls["technical"], calls["finished"]
-    state = reverse("calls:state", args=[welcome.key])
+    state = poll_address(port, visitor, reverse("calls:detail", args=[welcome.key]))
     group = group_keys["first"]
 
     def screen(path: str) -> dict[str, Any]:
@@ -62,6 +62,26 @@ def targets(
         "finished": screen(reverse("calls:detail", args=[finished.key])),
         "summary": screen(reverse("wrapup:summary", args=[finished.key])),
     }
+
+
+class _PollAddress(HTMLParser):
+    """The address a session's page tells its screen to poll."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.path = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.path = self.path or dict(attrs).get("data-state-url") or ""
+
+
+def poll_address(port: int, visitor: Visitor, page: str) -> str:
+    status, _, body = fetch(port, "GET", page, visitor.headers())
+    assert status == 200, status
+    found = _PollAddress()
+    found.feed(body.decode())
+    assert found.path, f"{page} polls nothing"
+    return found.path
 
 
 def poll(port: int, visitor: Visitor, state: str) -> dict[str, Any]:
