@@ -385,13 +385,13 @@ def test_the_runner_is_accessible_on_a_laptop_and_a_phone(
 
 def test_a_screen_reader_hears_when_one_minute_is_left(page, live_server, lead, call):
     start(page, live_server, lead, call)
-    shift(call, 10 * 60 - 62)
+    shift(call, 10 * 60 - 65)  # the minute is left five seconds from now
+    shifted = time.monotonic()
     page.reload()
     region = page.locator("[aria-live=assertive]")
     expect(region).to_have_text("")
-    started = time.monotonic()
-    expect(region).to_have_text("1 minute left for Welcome & chit chat.", timeout=6000)
-    assert time.monotonic() - started >= 1
+    expect(region).to_have_text("1 minute left for Welcome & chit chat.", timeout=12000)
+    assert time.monotonic() - shifted >= 4  # said when the minute is left, not on load
 
 
 def test_sharing_my_screen_hides_every_private_note_until_switched_off(
@@ -466,7 +466,7 @@ def test_a_late_answer_from_the_poll_does_not_redraw_over_typing(page, live_serv
         body = f'{{"version": {shown - 1}, "status": "live", "server_now": {time.time() * 1000}}}'
         route.fulfill(status=200, content_type="application/json", body=body)
 
-    page.route("**/state/", stale_state)
+    page.route("**/state/?*", stale_state)
     what = page.get_by_label("What")
     what.fill("Finish the quiz app's scoring")
     page.wait_for_timeout(3500)  # longer than one poll
@@ -489,7 +489,7 @@ def test_a_redraw_that_brings_nothing_newer_keeps_what_is_typed(page, live_serve
         body = f'{{"version": {shown + 1}, "status": "live", "server_now": {time.time() * 1000}}}'
         route.fulfill(status=200, content_type="application/json", body=body)
 
-    page.route("**/state/", ahead)
+    page.route("**/state/?*", ahead)
     what = page.get_by_label("What")
     what.fill("Finish the quiz app's scoring")
     page.wait_for_timeout(3500)  # longer than one poll
