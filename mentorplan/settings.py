@@ -164,13 +164,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# In production `collectstatic` minifies the project's stylesheets and scripts, names every file
+# by a hash of its content (cached by browsers for good) and writes gzip and Brotli copies that
+# WhiteNoise serves (mentorplan/lib/staticfiles.py). Development serves static/ as it is.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "mentorplan.lib.staticfiles.MinifiedStaticFilesStorage"
         )
     },
 }
