@@ -4,11 +4,20 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import Case, F, Q, When, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.goals import smart
-from mentorplan.goals.models import FollowThrough, Goal, GoalStatus, follow_through
+from mentorplan.goals.models import (
+    FollowThrough,
+    Goal,
+    GoalQuerySet,
+    GoalStatus,
+    Owner,
+    OwnerFigures,
+)
 from mentorplan.groups.models import Group
 from mentorplan.lib import dates
 
@@ -21,56 +30,69 @@ class Person:
     key: str  # the owner value used by forms: "t:<trainee key>" or "m:<user id>"
     name: str
     is_mentor: bool
-    all_goals: list[Goal]
+    goals: list[Goal]  # every open goal, then the most recent closed ones
     figures: FollowThrough
+    older: int = 0  # closed goals not on the board: the person's page has them all
     trainee_key: str = ""
 
-    @property
-    def goals(self) -> list[Goal]:
-        """Every open goal, then the most recent closed ones: the board stays short for years."""
-        open_goals = [g for g in self.all_goals if g.status == GoalStatus.OPEN]
-        closed = [g for g in self.all_goals if g.status != GoalStatus.OPEN]
-        return open_goals + closed[:RECENT_CLOSED]
 
-    @property
-    def older(self) -> int:
-        return max(0, len(self.all_goals) - len(self.goals))
+NO_FIGURES = FollowThrough(0, 0, 0, 0, 0, 0)
 
 
-def people_with_goals(group: Group, today: date | None = None) -> list[Person]:
+def people_with_goals(
+    group: Group, today: date | None = None, *, with_goals: bool = True
+) -> list[Person]:
+    """Everyone in `group` with their follow-through, and (`with_goals`) the goals the board
+    shows: a fixed number of queries however long the group's history. The figures come from the
+    database; the goals loaded are only those drawn, so the board stays short for years."""
     today = today or timezone.localdate()
-    goals = list(
-        Goal.objects.filter(group=group)
-        .agreed()
-        .select_related("trainee", "mentor")
-        .overdue_first()
-    )
-    by_owner: dict[str, list[Goal]] = {}
-    for goal in goals:
-        owner = f"t:{goal.trainee.key}" if goal.trainee else f"m:{goal.mentor_id}"
-        by_owner.setdefault(owner, []).append(goal)
-    people = [
-        Person(
-            f"t:{t.key}",
-            t.name,
-            False,
-            by_owner.get(f"t:{t.key}", []),
-            follow_through(by_owner.get(f"t:{t.key}", []), today),
-            trainee_key=str(t.key),
+    goals = Goal.objects.filter(group=group)
+    figures = goals.figures_by_owner(today)
+    by_owner: dict[Owner, list[Goal]] = {}
+    for goal in _shown(goals) if with_goals else []:
+        by_owner.setdefault((goal.trainee_id, goal.mentor_id), []).append(goal)
+    people = []
+    for t in group.trainees.active():
+        people.append(_person(f"t:{t.key}", t.name, False, (t.pk, None), figures, by_owner))
+        people[-1].trainee_key = str(t.key)
+        for goal in people[-1].goals:
+            goal.trainee = t
+    for m in group.memberships.select_related("user").order_by("joined_at"):
+        mentor: Owner = (None, m.user_id)
+        people.append(
+            _person(f"m:{m.user_id}", m.user.display_name, True, mentor, figures, by_owner)
         )
-        for t in group.trainees.active()
-    ]
-    people += [
-        Person(
-            f"m:{m.user_id}",
-            m.user.display_name,
-            True,
-            by_owner.get(f"m:{m.user_id}", []),
-            follow_through(by_owner.get(f"m:{m.user_id}", []), today),
-        )
-        for m in group.memberships.select_related("user").order_by("joined_at")
-    ]
+        for goal in people[-1].goals:
+            goal.mentor = m.user
     return people
+
+
+def _person(
+    key: str,
+    name: str,
+    is_mentor: bool,
+    owner: Owner,
+    figures: dict[Owner, OwnerFigures],
+    by_owner: dict[Owner, list[Goal]],
+) -> Person:
+    shown = by_owner.get(owner, [])
+    if owner not in figures:
+        return Person(key, name, is_mentor, shown, NO_FIGURES)
+    found = figures[owner]
+    return Person(key, name, is_mentor, shown, found.figures, older=found.goals - len(shown))
+
+
+def _shown(goals: GoalQuerySet) -> GoalQuerySet:
+    """Each owner's open goals and their `RECENT_CLOSED` most recent closed ones, overdue
+    first. Closed goals are numbered newest first within their owner; each open goal is alone
+    in its partition, so it is always number one and always shown."""
+    is_open = Q(status=GoalStatus.OPEN)
+    newest = Window(
+        RowNumber(),
+        partition_by=[F("trainee_id"), F("mentor_id"), Case(When(is_open, then=F("pk")))],
+        order_by=[F("deadline").desc(), F("updated_at").desc(), F("pk").desc()],
+    )
+    return goals.agreed().annotate(newest=newest).filter(newest__lte=RECENT_CLOSED).overdue_first()
 
 
 def next_session_date(call: Call | None, group: Group) -> date:

@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
@@ -21,6 +23,7 @@ from mentorplan.goals.queries import next_session_date, people_with_goals, smart
 from mentorplan.goals.segment_tools import CATCHUP, SETTING, edit_goal_form
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks
 from mentorplan.lib.http import form_errors
 
 PER_PAGE = 30
@@ -51,20 +54,60 @@ def _call_from(request: MentorRequest, group: Group) -> Call | None:
 def _board_context(request: MentorRequest, group: Group, **extra: Any) -> dict[str, Any]:
     context: dict[str, Any] = {
         "group": group,
-        "people": people_with_goals(group),
         "today": timezone.localdate(),
-        "form": GoalForm(group=group, initial={"deadline": next_session_date(None, group)}),
         "nav": "groups",
     }
     context.update(extra)
+    if "people" not in context:
+        context["people"] = people_with_goals(group, context["today"])
+    if "form" not in context:
+        context["form"] = _new_goal_form(group, next_session_date(None, group))
     return context
+
+
+def _new_goal_form(group: Group, deadline: date) -> GoalForm:
+    return GoalForm(group=group, initial={"deadline": deadline})
+
+
+# What the board is drawn from besides the group's people: a goal set, edited or reviewed
+# changes a goal's row and adds to its history.
+BOARD_ROWS = [
+    Rows("goals.Goal", "group", times=("updated_at",)),
+    Rows("goals.GoalEvent", "goal__group"),
+]
+
+
+def _board(request: MentorRequest, group: Group) -> SafeString:
+    """Everything under the board's heading, kept until a goal, a person or the day changes."""
+    today = timezone.localdate()
+    deadline = next_session_date(None, group)
+    made_of = (
+        group.key,
+        marks(BOARD_ROWS, group.pk),
+        list(group.trainees.active().values_list("key", "name")),
+        list(group.memberships.order_by("pk").values_list("user_id", "user__display_name")),
+        today,
+        timezone.get_current_timezone_name(),
+        request.user.pk,
+        deadline,
+    )
+
+    def draw() -> str:
+        context = _board_context(request, group, form=_new_goal_form(group, deadline))
+        context.update(user=request.user, csrf_token=CSRF_MARK)
+        return render_to_string("goals/board.html#board", context)
+
+    return kept(request, "goals-board", made_of, draw)
 
 
 @require_safe
 def board(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
-    template = "goals/board.html#summary" if request.htmx else "goals/board.html"
-    return render(request, template, _board_context(request, group))
+    if request.htmx:
+        context = _board_context(request, group, form=None)
+        return render(request, "goals/board.html#summary", context)
+    context = {"group": group, "board": _board(request, group), "nav": "groups"}
+    return render(request, "goals/board.html", context)
 
 
 @require_POST

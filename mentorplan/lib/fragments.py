@@ -1,0 +1,111 @@
+"""Parts of pages kept rendered, so that a page shown again and again is not drawn again until
+what it shows has changed.
+
+A part is kept in Django's cache under a key made of everything it is drawn from, read from the
+database on every request: the rows themselves when they are few (a group's trainees), or marks
+that move whenever one of many rows changes (see `Rows`). A change anywhere, through any app
+server, gives a new key, so no server can serve an old copy; old copies simply age out. Parts
+are drawn without the request: what they need of the reader (their zone, their role) is part of
+the key, and the CSRF token, which is the reader's own, goes into forms as each page is sent.
+"""
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, cast
+
+from django.apps import apps
+from django.core.cache import cache as django_cache
+from django.db import connection, models
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.utils.safestring import SafeString, mark_safe
+
+# What `{% csrf_token %}` writes into a kept part; each page gets the reader's token in its place.
+CSRF_MARK = "csrf-token-of-the-reader"
+KEPT_FOR = 24 * 60 * 60  # seconds; a part nobody asked for in a day goes
+
+
+def kept(request: HttpRequest, name: str, made_of: object, draw: Callable[[], str]) -> SafeString:
+    """The part `name` drawn from `made_of` (anything with a stable `repr`): kept, or drawn by
+    `draw()` (with `csrf_token=CSRF_MARK` in its context) and kept."""
+    key = f"part:{name}:{hashlib.sha256(repr(made_of).encode()).hexdigest()}"
+    html = django_cache.get(key)
+    if html is None:
+        html = str(draw())
+        django_cache.set(key, html, KEPT_FOR)
+    if CSRF_MARK in html:
+        html = html.replace(CSRF_MARK, get_token(request))
+    return mark_safe(html)  # drawn from templates, which escaped what people typed
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Rows a part is drawn from: those of `model` ("app.Model") whose chain of foreign keys
+    `path` ("call__group") leads to the row the part is about. Their count and highest key move
+    when one is added or removed, the sum of their `version` (if they have one) when one is saved
+    through it (or through a counter named in `sums`), and the latest of each column in `times`
+    (change times) when one is edited."""
+
+    model: str
+    path: str
+    times: tuple[str, ...] = ()
+    sums: tuple[str, ...] = ()
+
+
+def marks(sources: Sequence[Rows], pk: int) -> tuple[Any, ...]:
+    """The marks of every source's rows that lead to `pk`, in one query. A source whose app is
+    not installed has none."""
+    sql, per_row = _marks_sql(tuple(sources))
+    if not sql:
+        return ()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk] * per_row)
+        return tuple(cursor.fetchone())
+
+
+@cache
+def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int]:
+    """The SELECT of `marks()`: one scalar subquery per mark, written once per process."""
+    columns = []
+    for source in sources:
+        try:
+            model = apps.get_model(source.model)
+        except LookupError:
+            continue
+        table, where = _rows_of(model, source.path)
+        sums = list(source.sums)
+        if any(f.name == "version" for f in model._meta.fields):
+            sums.append("version")
+        aggregates = ["COUNT(*)", f"MAX(t0.{_column(model, model._meta.pk.name)})"]
+        aggregates += [f"SUM(t0.{_column(model, name)})" for name in sums]
+        aggregates += [f"MAX(t0.{_column(model, name)})" for name in source.times]
+        columns += [f"(SELECT {aggregate} FROM {table} WHERE {where})" for aggregate in aggregates]
+    if not columns:
+        return "", 0
+    return "SELECT " + ", ".join(columns), len(columns)
+
+
+def _rows_of(model: type[models.Model], path: str) -> tuple[str, str]:
+    """FROM and WHERE of `model`'s rows whose foreign keys along `path` reach a given key."""
+    quote = connection.ops.quote_name
+    table = f"{quote(model._meta.db_table)} t0"
+    *steps, last = path.split("__")
+    current, alias = model, "t0"
+    for number, name in enumerate(steps, start=1):
+        field = current._meta.get_field(name)
+        assert isinstance(field, models.ForeignKey)
+        linked = cast(type[models.Model], field.related_model)
+        table += (
+            f" JOIN {quote(linked._meta.db_table)} t{number}"
+            f" ON t{number}.{quote(linked._meta.pk.column)} = {alias}.{quote(field.column)}"
+        )
+        current, alias = linked, f"t{number}"
+    return table, f"{alias}.{_column(current, last)} = %s"
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return connection.ops.quote_name(field.column)
