@@ -3,18 +3,24 @@ check-in and latest status."""
 
 from typing import Any
 
+from django.db.models import OuterRef, Subquery
+
 from mentorplan.calls.models import held_at_expression
 from mentorplan.feedback.models import Feedback, check_ins
 from mentorplan.groups.models import Group
 
 
 def team_rows(group: Group) -> list[dict[str, object]]:
-    latest: dict[int, Feedback] = {}
-    # In the order the sessions took place, so the last one kept is the newest.
-    for feedback in Feedback.objects.filter(call__group=group).order_by(
-        held_at_expression("call__").asc()
-    ):
-        latest[feedback.trainee_id] = feedback
+    in_group = Feedback.objects.filter(call__group=group)
+    # Each trainee's feedback from the latest session they have any: one row each, however long
+    # the group's history.
+    newest = in_group.filter(trainee=OuterRef("trainee")).order_by(
+        held_at_expression("call__").desc(), "-pk"
+    )
+    latest = {
+        feedback.trainee_id: feedback
+        for feedback in in_group.filter(pk=Subquery(newest.values("pk")[:1]))
+    }
     return [
         {
             "trainee": row.trainee,

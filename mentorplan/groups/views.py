@@ -1,3 +1,6 @@
+from datetime import date
+from typing import Any
+
 from django.contrib import messages
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -13,7 +16,9 @@ from mentorplan.accounts.http import MentorRequest
 from mentorplan.groups.access import get_group, get_trainee, groups_for
 from mentorplan.groups.forms import GroupForm, InvitationForm, TraineeEditForm, TraineeForm
 from mentorplan.groups.models import Group, Invitation, Membership, Role
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks
 from mentorplan.lib.plugins import GROUP_PANELS
+from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.lib.tokens import by_token
 
 GET_POST = ["GET", "HEAD", "POST"]
@@ -39,14 +44,57 @@ def group_create(request: MentorRequest) -> HttpResponse:
     return render(request, "groups/form.html", {"form": form, "nav": "groups"})
 
 
-def _panels(request: MentorRequest, context: dict[str, object]) -> list[str]:
+# What the cards of a group's page are drawn from, besides the group's people (see
+# `mentorplan.lib.fragments`). A session's `version` moves when it is started, moved on, paused,
+# ended or cancelled, its `sequence` when it is planned anew; the rest change their rows.
+PANEL_ROWS = [
+    Rows("calls.Call", "group", sums=("sequence",)),
+    Rows("calls.CallSegment", "call__group"),
+    Rows("calls.Attendance", "call__group", times=("updated_at",)),
+    Rows("goals.Goal", "group", times=("updated_at",)),
+    Rows("goals.GoalEvent", "goal__group"),
+    Rows("feedback.Feedback", "call__group", times=("updated_at",)),
+    Rows("recap.Topic", "group"),
+    Rows("recap.TopicPerson", "topic__group", times=("updated_at",)),
+    Rows("recap.Understanding", "call__group"),
+    Rows(
+        "room.TraineeLink", "trainee__group", times=("created_at", "revoked_at", "last_opened_at")
+    ),
+]
+
+
+def _panels(request: MentorRequest, context: dict[str, Any]) -> list[str]:
     """Every card the installed apps put on a group's page, rendered with its data, so the page
-    arrives whole and nothing moves once it is drawn."""
-    group = context["group"]
-    return [
-        render_to_string(panel.template, {**context, **panel.context_for(group)}, request)
-        for panel in GROUP_PANELS.values()
-    ]
+    arrives whole and nothing moves once it is drawn. They are kept rendered until something
+    they show changes: a session, a goal, a check-in, a topic, a link, a person, the day."""
+    group: Group = context["group"]
+    made_of = (
+        group.key,
+        marks(PANEL_ROWS, group.pk),
+        [(t.key, t.name, t.email, t.is_active, t.timezone) for t in context["trainees"]],
+        # Each mentor's zone and the day there: the group's day is its lead's.
+        [
+            (m.user_id, m.user.display_name, m.role, m.user.timezone, _today_in(m.user.timezone))
+            for m in context["memberships"]
+        ],
+        request.user.pk,
+        context["membership"].role,
+        timezone.localdate(),
+        timezone.get_current_timezone_name(),
+    )
+
+    def draw() -> str:
+        drawn = {**context, "user": request.user, "csrf_token": CSRF_MARK}
+        return "".join(
+            render_to_string(panel.template, {**drawn, **panel.context_for(group)})
+            for panel in GROUP_PANELS.values()
+        )
+
+    return [kept(request, "group-panels", made_of, draw)]
+
+
+def _today_in(zone: str) -> date:
+    return timezone.localdate(timezone=zone_or_utc(zone))
 
 
 def _detail_context(request: MentorRequest, group: Group, membership: Membership, **extra: object):
@@ -55,8 +103,10 @@ def _detail_context(request: MentorRequest, group: Group, membership: Membership
         "group": group,
         "membership": membership,
         "trainees": trainees,
-        "memberships": group.memberships.select_related("user").order_by(
-            Case(When(role=Role.LEAD, then=0), default=1), "joined_at"
+        "memberships": list(
+            group.memberships.select_related("user").order_by(
+                Case(When(role=Role.LEAD, then=0), default=1), "joined_at"
+            )
         ),
         "invitations": group.invitations.pending().order_by("created_at")
         if membership.is_lead
