@@ -19,6 +19,7 @@ from django.utils import dateformat, timezone
 
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note
 from mentorplan.goals.models import Goal, GoalEvent, NextStep, ReviewOutcome
+from mentorplan.lib.fragments import Rows, marks
 from mentorplan.recap.models import TopicPerson, TopicStatus
 from mentorplan.wrapup.models import ResourceShare, Win
 
@@ -39,6 +40,41 @@ NEXT_STEP_WORDS: dict[str, str] = {
 # course team is the mentors' business).
 UNDERSTOOD = "understood"
 STILL_WORKING = "still working on it"
+
+
+# What a summary is made from, for keeping it drawn (see `mentorplan.lib.fragments`): the rows of
+# its group that it reads. A reviewed goal can be undone later, and the next session planned or
+# moved, so the whole group's goals and sessions count, not only this session's.
+DRAWN_FROM = [
+    Rows("calls.Call", "group", sums=("sequence",)),
+    Rows("calls.CallSegment", "call__group"),
+    Rows("calls.Attendance", "call__group", times=("updated_at",)),
+    Rows("calls.Note", "call__group", times=("updated_at",)),
+    Rows("goals.Goal", "group", times=("updated_at",)),
+    Rows("goals.GoalEvent", "goal__group"),
+    Rows("recap.Topic", "group"),
+    Rows("recap.TopicPerson", "topic__group", times=("updated_at",)),
+    Rows("recap.TopicWork", "call__group", times=("updated_at",)),
+    Rows("wrapup.ResourceShare", "call__group"),
+    Rows("wrapup.Win", "call__group"),
+]
+
+
+def made_of(call: Call) -> tuple[object, ...]:
+    """Everything `call`'s summary is drawn from, as marks that move whenever it changes: the
+    rows above, and the group's people (names and zones) read as they are."""
+    group = call.group
+    return (
+        call.key,
+        group.video_url,
+        marks(DRAWN_FROM, group.pk),
+        list(group.trainees.order_by("pk").values_list("pk", "name", "timezone", "is_active")),
+        list(
+            group.memberships.order_by("pk").values_list(
+                "user_id", "role", "joined_at", "user__timezone"
+            )
+        ),
+    )
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -19,6 +20,7 @@ from mentorplan.calls.models import Call
 from mentorplan.calls.tools import answer
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group, Trainee
+from mentorplan.lib.fragments import kept
 from mentorplan.lib.http import form_errors
 from mentorplan.lib.tokens import by_token
 from mentorplan.recap.models import Topic
@@ -224,15 +226,26 @@ def _preview(markdown: str) -> str:
 
 @require_safe
 def summary_page(request: MentorRequest, key: str) -> HttpResponse:
+    """The summary to share, kept drawn (Markdown, sanitised HTML and Slack text) until anything
+    it is made from changes."""
     call = get_call(request, key)
-    data = summary.build(call)
-    markdown = summary.as_markdown(data)
+
+    def draw() -> str:
+        data = summary.build(call)
+        markdown = summary.as_markdown(data)
+        context = {
+            "call": call,
+            "markdown": markdown,
+            "slack": summary.as_slack(data),
+            "html": _preview(markdown),
+        }
+        return render_to_string("wrapup/summary.html#summary", context)
+
+    made_of = (summary.made_of(call), timezone.get_current_timezone_name())
     context = {
         "call": call,
         "group": call.group,
-        "markdown": markdown,
-        "slack": summary.as_slack(data),
-        "html": _preview(markdown),
+        "summary": kept(request, "summary", made_of, draw),
         "nav": "groups",
     }
     return render(request, "wrapup/summary.html", context)
