@@ -2,7 +2,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import middleware as auth
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 
 from mentorplan.lib.timezones import zone_or_utc
@@ -40,7 +40,7 @@ class LoginRequiredMiddleware(auth.LoginRequiredMiddleware):
 
     def process_view(
         self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
-    ) -> HttpResponse | None:
+    ) -> HttpResponseBase | None:
         if not getattr(view, "login_required", True):
             return None
         return super().process_view(request, view, args, kwargs)

@@ -59,7 +59,8 @@ def _sql() -> str:
     call, membership, user = (
         model._meta.db_table for model in (Call, Membership, get_user_model())
     )
-    fields = ", ".join(f"c.{Call._meta.get_field(name).column}" for name in FIELDS)
+    columns = {field.name: field.column for field in Call._meta.concrete_fields}
+    fields = ", ".join(f"c.{columns[name]}" for name in FIELDS)
     return (
         f"SELECT c.id, {fields} FROM {call} c"
         f" JOIN {membership} m ON m.group_id = c.group_id"

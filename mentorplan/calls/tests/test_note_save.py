@@ -1,5 +1,6 @@
 """Autosaving notes: three levels, versions against silent overwrites, private means private."""
 
+from functools import partial
 from typing import Any
 
 import pytest
@@ -394,8 +395,8 @@ def test_two_saves_at_once_on_one_version_keep_one_and_show_it_to_the_other(segm
 
     for version in range(1, 21):  # a race is decided by timing: give it many chances
         answers = at_once(
-            lambda v=version: _save(lead, segment, f"Lead {v}", version=v),
-            lambda v=version: _save(co_mentor, segment, f"Co {v}", version=v),
+            partial(_save, lead, segment, f"Lead {version}", version=version),
+            partial(_save, co_mentor, segment, f"Co {version}", version=version),
         )
 
         assert sorted(answer.status_code for answer in answers) == [200, 409]
