@@ -69,63 +69,60 @@ def _has_evidence(text: str) -> bool:
 
 
 def check(precise: str, evidence: str, actionable: str) -> list[Finding]:
+    """One finding per part: the first advice whose test the text fails, or why it is fine."""
+    parts = [
+        (
+            "P",
+            "Precise",
+            [
+                (
+                    bool(precise.strip()),
+                    "Name the exact skill or topic, for example “returning a value from a"
+                    " function”.",
+                ),
+                (
+                    not _vague(precise),
+                    "This could describe many things. Which skill or topic exactly?",
+                ),
+            ],
+            "Says exactly what.",
+        ),
+        (
+            "E",
+            "Evidence",
+            [
+                (
+                    bool(evidence.strip()),
+                    "How do we know? Point to the homework, a pull request or the code they"
+                    " could not write.",
+                ),
+                (
+                    _has_evidence(evidence),
+                    "Add something the team can check: a link, an exercise, or what happened"
+                    " in the session.",
+                ),
+            ],
+            "Backed by something the team can check.",
+        ),
+        (
+            "A",
+            "Actionable",
+            [
+                (
+                    bool(actionable.strip()),
+                    "What could the team or the trainee do next? For example “another session"
+                    " on functions”.",
+                ),
+                (
+                    bool(_words(actionable) & ACTION_WORDS) and len(_words(actionable)) >= 4,
+                    "Say what should happen next, and who could do it.",
+                ),
+            ],
+            "Clear next step.",
+        ),
+    ]
     findings = []
-    if not precise.strip():
-        findings.append(
-            Finding(
-                "P",
-                "Precise",
-                False,
-                "Name the exact skill or topic, for example “returning a value from a function”.",
-            )
-        )
-    elif _vague(precise):
-        findings.append(
-            Finding(
-                "P",
-                "Precise",
-                False,
-                "This could describe many things. Which skill or topic exactly?",
-            )
-        )
-    else:
-        findings.append(Finding("P", "Precise", True, "Says exactly what."))
-    if not evidence.strip():
-        findings.append(
-            Finding(
-                "E",
-                "Evidence",
-                False,
-                "How do we know? Point to the homework, a "
-                "pull request or the code they could not write.",
-            )
-        )
-    elif not _has_evidence(evidence):
-        findings.append(
-            Finding(
-                "E",
-                "Evidence",
-                False,
-                "Add something the team can check: a "
-                "link, an exercise, or what happened in the session.",
-            )
-        )
-    else:
-        findings.append(Finding("E", "Evidence", True, "Backed by something the team can check."))
-    if not actionable.strip():
-        findings.append(
-            Finding(
-                "A",
-                "Actionable",
-                False,
-                "What could the team or the trainee do "
-                "next? For example “another session on functions”.",
-            )
-        )
-    elif not _words(actionable) & ACTION_WORDS or len(_words(actionable)) < 4:
-        findings.append(
-            Finding("A", "Actionable", False, "Say what should happen next, and who could do it.")
-        )
-    else:
-        findings.append(Finding("A", "Actionable", True, "Clear next step."))
+    for letter, name, tests, fine in parts:
+        failed = next((advice for passed, advice in tests if not passed), None)
+        findings.append(Finding(letter, name, failed is None, failed or fine))
     return findings
