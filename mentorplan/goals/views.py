@@ -23,7 +23,7 @@ from mentorplan.goals.queries import next_session_date, people_with_goals, smart
 from mentorplan.goals.segment_tools import CATCHUP, SETTING, edit_goal_form
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks, people
 from mentorplan.lib.http import form_errors
 
 PER_PAGE = 30
@@ -84,8 +84,7 @@ def _board(request: MentorRequest, group: Group) -> SafeString:
     made_of = (
         group.key,
         marks(BOARD_ROWS, group.pk),
-        list(group.trainees.active().values_list("key", "name")),
-        list(group.memberships.order_by("pk").values_list("user_id", "user__display_name")),
+        people(group.pk),
         today,
         timezone.get_current_timezone_name(),
         request.user.pk,

@@ -19,7 +19,7 @@ from django.utils import dateformat, timezone
 
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note
 from mentorplan.goals.models import Goal, GoalEvent, NextStep, ReviewOutcome
-from mentorplan.lib.fragments import Rows, marks
+from mentorplan.lib.fragments import Rows, marks, people
 from mentorplan.recap.models import TopicPerson, TopicStatus
 from mentorplan.wrapup.models import ResourceShare, Win
 
@@ -68,12 +68,7 @@ def made_of(call: Call) -> tuple[object, ...]:
         call.key,
         group.video_url,
         marks(DRAWN_FROM, group.pk),
-        list(group.trainees.order_by("pk").values_list("pk", "name", "timezone", "is_active")),
-        list(
-            group.memberships.order_by("pk").values_list(
-                "user_id", "role", "joined_at", "user__timezone"
-            )
-        ),
+        people(group.pk),
     )
 
 
