@@ -10,13 +10,14 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.groups.access import get_group, get_trainee, groups_for
 from mentorplan.groups.forms import GroupForm, InvitationForm, TraineeEditForm, TraineeForm
 from mentorplan.groups.models import Group, Invitation, Membership, Role
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks, people
 from mentorplan.lib.plugins import GROUP_PANELS
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.lib.tokens import by_token
@@ -63,43 +64,61 @@ PANEL_ROWS = [
 ]
 
 
-def _panels(request: MentorRequest, context: dict[str, Any]) -> list[str]:
-    """Every card the installed apps put on a group's page, rendered with its data, so the page
-    arrives whole and nothing moves once it is drawn. They are kept rendered until something
-    they show changes: a session, a goal, a check-in, a topic, a link, a person, the day."""
-    group: Group = context["group"]
-    made_of = (
-        group.key,
+def _made_of(
+    request: MentorRequest, group: Group, membership: Membership, invitations: list[Invitation]
+) -> tuple[object, ...]:
+    """Everything a group's page is drawn from: the marks of the rows its cards read, its
+    people as they are, the invitations waiting, who reads it, in which zone, on which day."""
+    rows = people(group.pk)
+    return (
+        (group.key, group.name, group.course, group.region),
         marks(PANEL_ROWS, group.pk),
-        [(t.key, t.name, t.email, t.is_active, t.timezone) for t in context["trainees"]],
-        # Each mentor's zone and the day there: the group's day is its lead's.
-        [
-            (m.user_id, m.user.display_name, m.role, m.user.timezone, _today_in(m.user.timezone))
-            for m in context["memberships"]
-        ],
-        request.user.pk,
-        context["membership"].role,
+        rows,
+        # The day in each mentor's zone: the group's day (check-ins, "last seen") is its lead's.
+        [_today_in(row[4]) for row in rows if row[0] == "mentor"],
+        [(i.pk, i.email, i.expires_at) for i in invitations],
+        (request.user.pk, request.user.timezone, membership.role),
         timezone.localdate(),
         timezone.get_current_timezone_name(),
     )
-
-    def draw() -> str:
-        drawn = {**context, "user": request.user, "csrf_token": CSRF_MARK}
-        return "".join(
-            render_to_string(panel.template, {**drawn, **panel.context_for(group)})
-            for panel in GROUP_PANELS.values()
-        )
-
-    return [kept(request, "group-panels", made_of, draw)]
 
 
 def _today_in(zone: str) -> date:
     return timezone.localdate(timezone=zone_or_utc(zone))
 
 
-def _detail_context(request: MentorRequest, group: Group, membership: Membership, **extra: object):
+def _draw_panels(request: MentorRequest, context: dict[str, Any]) -> str:
+    """Every card the installed apps put on a group's page, rendered with its data, so the page
+    arrives whole and nothing moves once it is drawn."""
+    drawn = {**context, "user": request.user, "csrf_token": CSRF_MARK}
+    return "".join(
+        render_to_string(panel.template, {**drawn, **panel.context_for(context["group"])})
+        for panel in GROUP_PANELS.values()
+    )
+
+
+def _panels(request: MentorRequest, context: dict[str, Any]) -> list[str]:
+    """The cards, kept rendered until something they show changes (see `_made_of`)."""
+    made_of = _made_of(request, context["group"], context["membership"], [])
+    return [kept(request, "group-panels", made_of, lambda: _draw_panels(request, context))]
+
+
+def _pending(group: Group, membership: Membership) -> list[Invitation]:
+    if not membership.is_lead:
+        return []
+    return list(group.invitations.pending().order_by("created_at"))
+
+
+def _detail_context(
+    request: MentorRequest,
+    group: Group,
+    membership: Membership,
+    *,
+    kept_panels: bool = True,
+    **extra: object,
+) -> dict[str, Any]:
     trainees = list(group.trainees.all())
-    context: dict[str, object] = {
+    context: dict[str, Any] = {
         "group": group,
         "membership": membership,
         "trainees": trainees,
@@ -108,25 +127,40 @@ def _detail_context(request: MentorRequest, group: Group, membership: Membership
                 Case(When(role=Role.LEAD, then=0), default=1), "joined_at"
             )
         ),
-        "invitations": group.invitations.pending().order_by("created_at")
-        if membership.is_lead
-        else [],
         "trainee_form": None,  # loaded when the mentor opens "Add a trainee"
         "invitation_form": InvitationForm(group=group),
         "nav": "groups",
         "on_group_page": True,
     }
     context.update(extra)
+    if "invitations" not in context:
+        context["invitations"] = _pending(group, membership)
     if context["trainee_form"] is None and not trainees:
         context["trainee_form"] = _new_trainee_form(request)  # the first thing to do
-    context["panels"] = _panels(request, context)
+    if kept_panels:
+        context["panels"] = _panels(request, context)
+    else:
+        context["panels"] = [mark_safe(_draw_panels(request, context))]
     return context
 
 
 @require_safe
 def group_detail(request: MentorRequest, key: str) -> HttpResponse:
+    """The group's page with every card on it: one request completes it. It is kept drawn
+    until anything on it changes (see `_made_of`), so a second look only asks whether it did."""
     group, membership = get_group(request, key)
-    return render(request, "groups/detail.html", _detail_context(request, group, membership))
+    invitations = _pending(group, membership)
+
+    def draw() -> str:
+        context = _detail_context(
+            request, group, membership, kept_panels=False, invitations=invitations
+        )
+        context.update(user=request.user, csrf_token=CSRF_MARK)
+        return render_to_string("groups/detail.html#page", context)
+
+    made_of = _made_of(request, group, membership, invitations)
+    page = kept(request, "group-page", made_of, draw)
+    return render(request, "groups/detail.html", {"group": group, "page": page, "nav": "groups"})
 
 
 @require_http_methods(GET_POST)

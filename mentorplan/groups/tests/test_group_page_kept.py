@@ -21,6 +21,7 @@ from mentorplan.testing import (
     make_call,
     make_feedback,
     make_group,
+    make_invitation,
     make_trainee,
     parse,
     start_call,
@@ -89,3 +90,18 @@ def test_every_change_shows_at_once(client, mentor, frozen):
     frozen.shift(timedelta(days=15))
     client.force_login(mentor)  # the sign-in has run out meanwhile
     assert "no check-in for over 14 days" in _card(client, group, "checkins")
+
+
+def test_invitations_come_and_go_at_once(client, mentor, frozen):
+    group = make_group(mentor)
+    make_trainee(group, name="Amal")
+    assert "Waiting for an answer" not in _card(client, group, "mentors")
+
+    make_invitation(group, "cory@example.org")
+    assert "cory@example.org" in _card(client, group, "mentors")
+    make_trainee(group, name="Ben")
+    assert "Ben" in _card(client, group, "trainees")
+
+    frozen.shift(timedelta(days=15))  # the invitation works for two weeks
+    client.force_login(mentor)
+    assert "cory@example.org" not in _card(client, group, "mentors")
