@@ -265,17 +265,19 @@ def goal_accept(request: MentorRequest, key: str) -> HttpResponse:
 @require_safe
 def person(request: MentorRequest, key: str) -> HttpResponse:
     trainee = get_trainee(request, key)
-    goals = list(
-        Goal.objects.filter(trainee=trainee).agreed().select_related("trainee").overdue_first()
-    )
+    goals = Goal.objects.filter(trainee=trainee).agreed()
     today: date = timezone.localdate()
-    page = Paginator(goals, PER_PAGE).get_page(request.GET.get("page"))
+    # One page of goals and the figures of all of them, counted by the database.
+    page = Paginator(goals.overdue_first(), PER_PAGE).get_page(request.GET.get("page"))
+    for goal in page.object_list:
+        goal.trainee = trainee
+    found = goals.figures_by_owner(today).get((trainee.pk, None))
     context = {
         "trainee": trainee,
         "group": trainee.group,
         "goals": page.object_list,
         "page": page,
-        "figures": follow_through(goals, today),
+        "figures": found.figures if found else follow_through([], today),
         "today": today,
         "nav": "groups",
     }
