@@ -186,16 +186,18 @@ def _date_or_none(raw: str) -> date | None:
 
 def runner_room(request: MentorRequest, call: Call) -> dict[str, Any]:
     """The runner's "in the room" part: trainees whose page asked in the last `IN_ROOM`, and
-    raised hands, oldest first. Two queries."""
+    raised hands, oldest first; `room_links` says whether any trainee has a working link (the
+    part's script is loaded only then). Two queries."""
     since = timezone.now() - IN_ROOM
-    present = (
+    links = list(
         TraineeLink.objects.active()
-        .filter(trainee__group_id=call.group_id, trainee__is_active=True, last_seen_at__gte=since)
+        .filter(trainee__group_id=call.group_id, trainee__is_active=True)
         .select_related("trainee")
         .order_by("trainee__name")
     )
+    present = [link.trainee for link in links if link.last_seen_at and link.last_seen_at >= since]
     hands = Hand.objects.raised().filter(call=call).select_related("trainee")
-    return {"room_present": [link.trainee for link in present], "room_hands": list(hands)}
+    return {"room_present": present, "room_links": bool(links), "room_hands": list(hands)}
 
 
 @require_safe

@@ -68,8 +68,7 @@ def served_as_in_production() -> Iterator[None]:
 def _get(client: Client, url: str) -> tuple[bytes, str]:
     response = client.get(url, HTTP_ACCEPT_ENCODING=BROWSER_ENCODINGS)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
-    body = response.getvalue()
-    response.close()
+    body = response.getvalue()  # a file's response closes itself once read, as a server's does
     return body, response.get("Content-Encoding", "")
 
 

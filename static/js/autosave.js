@@ -315,12 +315,17 @@ function atRisk() {
   return false;
 }
 
-htmx.onLoad((root) => {
+function attachAll(root) {
   const selector = "form[data-autosave], form[data-draft-only]";
   const found = root.matches && root.matches(selector) ? [root] : root.querySelectorAll(selector);
   found.forEach(attach);
   settleSent();
-});
+}
+
+htmx.onLoad(attachAll);
+// Loaded when a part of the page that needs it is drawn (data-module, mentorplan.js), which may be
+// after htmx has set up the page: take on the forms already there. A form is taken on once.
+attachAll(document.body);
 
 function settleSent() {
   // A form sent by its own button that did not come back (a goal edited and saved, say): what it

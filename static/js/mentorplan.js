@@ -3,6 +3,30 @@
 
 document.documentElement.classList.add("js");
 
+// Modules that only some parts of a page need (autosave.js for the forms that save as they are
+// typed, subtimer.js for the retro's timers, room-runner.js for the trainee room's part of the
+// runner) are named where that part is drawn: data-module="{% static 'js/….js' %}". Each one
+// named is imported once: on the first load, and when an htmx swap brings a part that needs it.
+// A module loaded this way sets itself up for what is already on the page.
+(function () {
+  const imported = new Set();
+
+  function load(root) {
+    const named = root.querySelectorAll ? Array.from(root.querySelectorAll("[data-module]")) : [];
+    if (root.matches && root.matches("[data-module]")) named.push(root);
+    for (const element of named) {
+      const url = element.dataset.module;
+      if (imported.has(url)) continue;
+      imported.add(url);
+      // Offline for a moment: the next swap that names it tries again.
+      import(url).catch(() => imported.delete(url));
+    }
+  }
+
+  load(document);
+  document.addEventListener("htmx:load", (event) => load(event.detail.elt));
+})();
+
 // A button or form marked data-confirm asks once before it is sent.
 document.addEventListener("submit", (event) => {
   const source = (event.submitter && event.submitter.dataset.confirm) ? event.submitter : event.target;

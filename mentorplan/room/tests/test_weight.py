@@ -1,13 +1,9 @@
 """The trainee's page is light: its first load (the HTML and every stylesheet and script it
-refers to, each compressed as the server sends it) stays under 30 kB, for phones on slow
-networks."""
+loads, as the server sends them) stays under 30 kB, for phones on slow networks."""
 
-import gzip
 from datetime import timedelta
 
 import pytest
-from django.contrib.staticfiles import finders
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,23 +16,11 @@ from mentorplan.testing import (
     make_group,
     make_mentor,
     make_trainee,
-    parse,
 )
+from mentorplan.testing.weight import describe, first_load, served_as_in_production
 from mentorplan.wrapup.models import Resource, ResourceShare
 
 BUDGET = 30 * 1024
-
-
-def _compressed(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))
-
-
-def _asset(url: str) -> bytes:
-    prefix = static("")
-    path = finders.find(url.split("?")[0].removeprefix(prefix))
-    assert path, f"{url} is not a static file"
-    with open(path, "rb") as file:
-        return file.read()
 
 
 def a_busy_trainee() -> str:
@@ -66,15 +50,11 @@ def a_busy_trainee() -> str:
 
 @pytest.mark.django_db
 def test_the_first_load_of_the_trainees_page_is_under_30_kb(client):
-    response = client.get(reverse("room:page", args=[a_busy_trainee()]))
-    assert response.status_code == 200
-    html, tree = response.content, parse(response)
+    url = reverse("room:page", args=[a_busy_trainee()])
 
-    assets = [link["href"] for link in tree.select('link[rel="stylesheet"]')]
-    assets += [script["src"] for script in tree.select("script[src]")]
-    sizes = {"HTML": _compressed(html)} | {
-        str(url): _compressed(_asset(str(url))) for url in assets
-    }
+    with served_as_in_production():
+        sizes = first_load(client, url)
 
     assert any(url.endswith(".css") for url in sizes), "the page has no stylesheet"
-    assert sum(sizes.values()) < BUDGET, f"{sum(sizes.values())} bytes: {sizes}"
+    assert any(url.endswith(".js") for url in sizes), "the page has no script"
+    assert sum(sizes.values()) < BUDGET, describe(sizes)
