@@ -89,8 +89,8 @@ def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int]:
 
 
 def people(group_pk: int) -> tuple[tuple[str, ...], ...]:
-    """A group's trainees and mentors as pages show them (names, zones, roles, who is still in
-    the group), in one query: rows this few are part of a key as they are."""
+    """A group's trainees and mentors as pages show them (names, addresses, zones, roles, who is
+    still in the group), in one query: rows this few are part of a key as they are."""
     with connection.cursor() as cursor:
         cursor.execute(_people_sql(), [group_pk, group_pk])
         return tuple(tuple(row) for row in cursor.fetchall())
@@ -108,7 +108,7 @@ def _people_sql() -> str:
         f" CAST(t.is_active AS TEXT), t.email FROM {trainee} t WHERE t.group_id = %s"
         " UNION ALL"
         " SELECT 'mentor', CAST(m.user_id AS TEXT), m.role, u.display_name, u.timezone,"
-        f" CAST(m.joined_at AS TEXT), '' FROM {membership} m JOIN {user} u ON u.id = m.user_id"
+        f" CAST(m.joined_at AS TEXT), u.email FROM {membership} m JOIN {user} u ON u.id = m.user_id"
         " WHERE m.group_id = %s ORDER BY 1, 2"
     )
 

@@ -77,6 +77,10 @@ def test_every_change_shows_at_once(client, mentor, frozen):
     mentor.save()
     text = page_text(client.get(_url(group)))
     assert "Amal B." in text and "Samira (mentor)" in text
+    mentor.display_name = ""  # a mentor without a name goes by their address
+    mentor.email = "samira@example.org"
+    mentor.save()
+    assert "samira@example.org · due" in page_text(client.get(_url(group)))
 
     make_trainee(group, name="Chidi")
     assert "Chidi" in page_text(client.get(_url(group)))
