@@ -13,7 +13,7 @@ from mentorplan.calls.models import (
     NoteLevel,
 )
 from mentorplan.lib.dates import WindowDateField
-from mentorplan.lib.forms import TextBoxField
+from mentorplan.lib.forms import TextBoxField, VersionField
 from mentorplan.lib.links import WebLinkField
 from mentorplan.plans.models import PlanTemplate
 
@@ -148,7 +148,7 @@ class NoteForm(forms.Form):
         max_length=NOTE_MAX_CHARS,
         error_messages={"max_length": f"A note holds up to {NOTE_MAX_CHARS:,} characters."},
     )
-    version = forms.IntegerField(min_value=0)
+    version = VersionField()
     trainee = forms.UUIDField(required=False)
 
 

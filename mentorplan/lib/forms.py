@@ -44,6 +44,16 @@ CHOICES = [
     (Choice.BOTH, "Keep both"),
 ]
 OUT_OF_DATE = "This page is out of date. Reload it and try again."
+# The largest version a row can hold (a positive integer column on every database): a larger
+# number sent in a form is refused by the form, never handed to the database.
+MAX_VERSION = 2**31 - 1
+
+
+class VersionField(forms.IntegerField):
+    """The version a form was based on (see `mentorplan.lib.versioned`)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_value=0, max_value=MAX_VERSION, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -77,10 +87,10 @@ class VersionedForm(forms.BaseForm):
         super().__init__(*args, **kwargs)
         instance = getattr(self, "instance", None)
         version = instance.version if instance is not None and instance.pk else 0
-        errors = {"invalid": OUT_OF_DATE, "min_value": OUT_OF_DATE}
+        errors = {"invalid": OUT_OF_DATE, "min_value": OUT_OF_DATE, "max_value": OUT_OF_DATE}
         hidden = forms.HiddenInput
-        self.fields["version"] = forms.IntegerField(
-            min_value=0, required=False, initial=version, widget=hidden, error_messages=errors
+        self.fields["version"] = VersionField(
+            required=False, initial=version, widget=hidden, error_messages=errors
         )
         self.fields["their_version"] = forms.IntegerField(
             min_value=0, required=False, widget=hidden, error_messages=errors

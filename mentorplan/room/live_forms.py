@@ -2,6 +2,7 @@
 
 from django import forms
 
+from mentorplan.lib.forms import VersionField
 from mentorplan.recap.forms import TopicForm
 from mentorplan.room.forms import RetroDraftForm
 from mentorplan.room.presence import HandKind
@@ -13,8 +14,8 @@ class LiveRetroForm(RetroDraftForm):
 
     TEXT_FIELDS = ("last_lesson", "homework", "not_understood")
 
-    version = forms.IntegerField(
-        min_value=0, widget=forms.HiddenInput, error_messages={"required": "Please try again."}
+    version = VersionField(
+        widget=forms.HiddenInput, error_messages={"required": "Please try again."}
     )
 
 
