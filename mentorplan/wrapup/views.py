@@ -17,11 +17,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls.access import get_call
 from mentorplan.calls.models import Call
-from mentorplan.calls.tools import answer
+from mentorplan.calls.tools import answer, refuse
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group, Trainee
 from mentorplan.lib.fragments import kept
-from mentorplan.lib.http import form_errors
 from mentorplan.lib.tokens import by_token
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import ics, progress, summary
@@ -109,8 +108,7 @@ def resource_add(request: MentorRequest, key: str) -> HttpResponse:
         except ValueError:
             form.add_error("target", NOT_A_RECIPIENT)
     if recipient is None:
-        error = f"The resource was not added: {form_errors(form)}"
-        return answer(request, call, WRAPUP, error=error, resource_form=form)
+        return refuse(request, call, WRAPUP, form, "The resource was not added", resource_form=form)
     with transaction.atomic():
         # The same link added twice (a double click, or already in the library) is one resource.
         resource = (
@@ -160,7 +158,7 @@ def check(request: MentorRequest, key: str, item: str) -> HttpResponse:
         raise Http404("No such checklist item.")
     form = CheckForm(request.POST)
     if not form.is_valid():
-        return answer(request, call, WRAPUP, error=form_errors(form))
+        return refuse(request, call, WRAPUP, form)
     WrapupCheck.set(call, item, done=form.cleaned_data["done"], by=request.user)
     return answer(request, call, WRAPUP)
 
@@ -170,7 +168,7 @@ def win_add(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     form = WinForm(request.POST)
     if not form.is_valid():
-        return answer(request, call, WRAPUP, error=form_errors(form))
+        return refuse(request, call, WRAPUP, form)
     trainee = call.group.trainees.filter(key=form.cleaned_data["trainee"]).first()
     if trainee is None:
         return answer(request, call, WRAPUP, error="Choose a trainee of this group.")
@@ -199,7 +197,7 @@ def follow_up(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
-        return answer(request, call, WRAPUP, error=form_errors(form), follow_up_form=form)
+        return refuse(request, call, WRAPUP, form, follow_up_form=form)
     with transaction.atomic():
         # One next session, however often the button is pressed: a second press (or a co-mentor's)
         # waits for the first and then finds the session it planned.
