@@ -2,7 +2,9 @@
 --   config.requests  the requests of one screen, made in turn: {path, headers} each
 --   config.notes     for the autosave only: one note per thread, {path, fields, headers} each
 -- Each thread has one connection (wrk -t N -c N), so a thread's requests follow one another
--- like one person's: the autosave sends the version its last save got back, as notes.js does.
+-- like one person's: the autosave sends the version its last save got back, as notes.js does,
+-- and a poll sends the ETag its last answer carried, as a browser does (a trainee's arrival in
+-- the room, for one, changes the poll's ETag once).
 
 local threads = {}
 
@@ -28,14 +30,19 @@ function request()
   end
   step = step % #config.requests + 1
   local r = config.requests[step]
+  if etag and r.headers["If-None-Match"] then
+    r.headers["If-None-Match"] = etag
+  end
   return wrk.format("GET", r.path, r.headers)
 end
 
-if config.notes then
-  function response(status, headers, body)
+function response(status, headers, body)
+  if note then
     if status == 200 then
       version = tonumber(string.match(body, '"version": *(%d+)')) or version
     end
+  elseif headers["ETag"] then
+    etag = headers["ETag"]
   end
 end
 
