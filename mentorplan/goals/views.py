@@ -23,7 +23,8 @@ from mentorplan.goals.queries import next_session_date, people_with_goals, smart
 from mentorplan.goals.segment_tools import CATCHUP, SETTING, edit_goal_form
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks, people
+from mentorplan.groups.people import people
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks
 from mentorplan.lib.http import form_errors
 
 PER_PAGE = 30

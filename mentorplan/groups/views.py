@@ -17,7 +17,8 @@ from mentorplan.accounts.http import MentorRequest
 from mentorplan.groups.access import get_group, get_trainee, groups_for
 from mentorplan.groups.forms import GroupForm, InvitationForm, TraineeEditForm, TraineeForm
 from mentorplan.groups.models import Group, Invitation, Membership, Role
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks, people
+from mentorplan.groups.people import people
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks
 from mentorplan.lib.plugins import GROUP_PANELS
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.lib.tokens import by_token

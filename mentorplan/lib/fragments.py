@@ -16,7 +16,6 @@ from functools import cache
 from typing import Any, cast
 
 from django.apps import apps
-from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.db import connection, models
 from django.http import HttpRequest
@@ -86,31 +85,6 @@ def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int]:
     if not columns:
         return "", 0
     return "SELECT " + ", ".join(columns), len(columns)
-
-
-def people(group_pk: int) -> tuple[tuple[str, ...], ...]:
-    """A group's trainees and mentors as pages show them (names, addresses, zones, roles, who is
-    still in the group), in one query: rows this few are part of a key as they are."""
-    with connection.cursor() as cursor:
-        cursor.execute(_people_sql(), [group_pk, group_pk])
-        return tuple(tuple(row) for row in cursor.fetchall())
-
-
-@cache
-def _people_sql() -> str:
-    quote = connection.ops.quote_name
-    trainee, membership, user = (
-        quote(apps.get_model(label)._meta.db_table)
-        for label in ("groups.Trainee", "groups.Membership", settings.AUTH_USER_MODEL)
-    )
-    return (
-        "SELECT 'trainee', CAST(t.id AS TEXT), CAST(t.key AS TEXT), t.name, t.timezone,"
-        f" CAST(t.is_active AS TEXT), t.email FROM {trainee} t WHERE t.group_id = %s"
-        " UNION ALL"
-        " SELECT 'mentor', CAST(m.user_id AS TEXT), m.role, u.display_name, u.timezone,"
-        f" CAST(m.joined_at AS TEXT), u.email FROM {membership} m JOIN {user} u ON u.id = m.user_id"
-        " WHERE m.group_id = %s ORDER BY 1, 2"
-    )
 
 
 def _rows_of(model: type[models.Model], path: str) -> tuple[str, str]:

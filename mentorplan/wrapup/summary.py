@@ -19,7 +19,8 @@ from django.utils import dateformat, timezone
 
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note
 from mentorplan.goals.models import Goal, GoalEvent, NextStep, ReviewOutcome
-from mentorplan.lib.fragments import Rows, marks, people
+from mentorplan.groups.people import people
+from mentorplan.lib.fragments import Rows, marks
 from mentorplan.recap.models import TopicPerson, TopicStatus
 from mentorplan.wrapup.models import ResourceShare, Win
 
