@@ -9,22 +9,33 @@ document.documentElement.classList.add("js");
 // named is imported once: on the first load, and when an htmx swap brings a part that needs it.
 // A module loaded this way sets itself up for what is already on the page.
 (function () {
-  const imported = new Set();
+  const imported = new Map(); // url -> the import on its way or done
+  const failures = new Map(); // url -> how many times it could not be fetched
 
   function load(root) {
     const named = root.querySelectorAll ? Array.from(root.querySelectorAll("[data-module]")) : [];
     if (root.matches && root.matches("[data-module]")) named.push(root);
     for (const element of named) {
       const url = element.dataset.module;
-      if (imported.has(url)) continue;
-      imported.add(url);
-      // Offline for a moment: the next swap that names it tries again.
-      import(url).catch(() => imported.delete(url));
+      if (!imported.has(url)) {
+        // Offline: forgotten, and tried again when the connection is back or a swap names it.
+        // A browser remembers a module it could not fetch, so a new try asks for a new address.
+        const tries = failures.get(url) || 0;
+        const address = tries ? `${url}?try=${tries}` : url;
+        imported.set(url, import(address).catch((error) => {
+          imported.delete(url);
+          failures.set(url, tries + 1);
+          throw error;
+        }));
+      }
+      // Marks the part once its module is there (what a test waits for before typing).
+      imported.get(url).then(() => { element.dataset.moduleLoaded = ""; }, () => {});
     }
   }
 
   load(document);
   document.addEventListener("htmx:load", (event) => load(event.detail.elt));
+  window.addEventListener("online", () => load(document));
 })();
 
 // A button or form marked data-confirm asks once before it is sent.

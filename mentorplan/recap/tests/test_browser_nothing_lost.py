@@ -69,6 +69,8 @@ def open_runner(page, live_server, user, call: Call, segment: str) -> None:
 def go_to(page, segment: str) -> None:
     page.get_by_role("complementary").get_by_role("button", name=f"Go to {segment}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(segment)
+    # The segment's own scripts (autosave.js) have arrived: the page is ready to be typed in.
+    expect(page.locator("[data-module]:not([data-module-loaded])")).to_have_count(0)
 
 
 def retro(page, name: str):
@@ -260,3 +262,37 @@ def test_a_goal_and_a_new_resource_are_changed_and_added_without_leaving(
     assert page.url == runner_url
     assert Resource.objects.get(owner=lead).title == "Destructuring, explained"
     assert ResourceShare.objects.get(call=call).trainee == amal
+
+
+def test_a_script_that_could_not_load_is_fetched_again_when_the_connection_is_back(
+    page, live_server, console_errors, lead, call
+):
+    # The retro's autosave arrives after the page; a connection lost just then must not leave
+    # the retro without it for the rest of the call.
+    blocked = {"autosave": True}
+
+    def autosave_script(route):
+        if blocked["autosave"]:
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page.route("**/autosave*.js", autosave_script)
+    log_in(page, live_server, lead)
+    page.goto(f"/sessions/{call.key}/")
+    page.get_by_role("complementary").get_by_role(
+        "button", name="Go to Recap & orientation"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Recap & orientation")
+    waiting = page.locator("[data-module]:not([data-module-loaded])")
+    expect(waiting.first).to_be_attached()
+    page.wait_for_timeout(500)  # the failed import has come back
+    expect(waiting.first).to_be_attached()
+
+    blocked["autosave"] = False
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+
+    expect(waiting).to_have_count(0)
+    retro(page, "Amal").get_by_label(LESSON).fill("Loops, again")
+    expect(retro(page, "Amal").locator("[data-save-state]")).to_have_text(SAVED)
+    allow_failed(console_errors, "autosave")
