@@ -118,6 +118,7 @@ class GoalQuerySet(models.QuerySet["Goal"]):
             models.Case(models.When(is_open, then=models.F("deadline"))),
             "-deadline",
             "-updated_at",
+            "pk",  # goals saved in the same instant: the same order on every database
         )
 
 
