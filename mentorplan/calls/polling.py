@@ -14,12 +14,12 @@ from uuid import UUID
 
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db import connection
 from django.http import HttpRequest
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Membership
+from mentorplan.lib.rawsql import uuid_param
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
@@ -51,7 +51,7 @@ def mentor_of_pass(request: HttpRequest, key: UUID) -> int | None:
 def session_of(key: UUID, mentor_id: int) -> Call | None:
     """The session `key` if `mentor_id` (an active account) mentors its group: one query,
     written out because building it with the ORM costs more than the poll's whole answer."""
-    found = Call.objects.raw(SESSION_OF, [_as_key(key), mentor_id])
+    found = Call.objects.raw(SESSION_OF, [uuid_param(key), mentor_id])
     return next(iter(found), None)
 
 
@@ -67,10 +67,6 @@ def _sql() -> str:
         f" JOIN {user} u ON u.id = m.user_id"
         " WHERE c.key = %s AND m.user_id = %s AND u.is_active"
     )
-
-
-def _as_key(key: UUID) -> object:
-    return Call._meta.get_field("key").get_db_prep_value(key, connection)
 
 
 SESSION_OF = _sql()

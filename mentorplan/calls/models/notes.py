@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import connection, models
 
 from mentorplan.groups.models import Group, Membership, Trainee
+from mentorplan.lib.rawsql import uuid_param
 from mentorplan.lib.versioned import Versioned
 
 if TYPE_CHECKING:
@@ -71,10 +72,10 @@ class NoteQuerySet(models.QuerySet["Note"]):
             " WHERE s.key = %s AND n.level = %s"
         )
         params: list[Any] = [body, user.pk, ops.adapt_datetimefield_value(now), version, user.pk]
-        params += [_as_key(segment_key), level]
+        params += [uuid_param(segment_key), level]
         if trainee_key:
             sql += f" AND n.trainee_id = (SELECT id FROM {table['trainee']} WHERE key = %s)"
-            params.append(_as_key(trainee_key))
+            params.append(uuid_param(trainee_key))
         else:
             sql += " AND n.trainee_id IS NULL"
         if level == NoteLevel.PRIVATE:
@@ -84,11 +85,6 @@ class NoteQuerySet(models.QuerySet["Note"]):
             cursor.execute(sql + ")", params)
             changed = cursor.rowcount
         return changed == 1
-
-
-def _as_key(key: "UUID") -> object:
-    """A UUID as the database stores it (text on SQLite, uuid on PostgreSQL)."""
-    return models.UUIDField().get_db_prep_value(key, connection)
 
 
 class Note(Versioned):
