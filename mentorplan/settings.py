@@ -120,8 +120,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "mentorplan.accounts.signin.SignInBackend",
 ]
+# Database sessions, read with one written-out query (mentorplan/accounts/signin.py).
+SESSION_ENGINE = "mentorplan.accounts.signin"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from mentorplan.accounts import signin
 from mentorplan.accounts.forms import ProfileForm, SignupForm
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.accounts.models import EmailKind, EmailRequest, User
@@ -64,7 +65,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     next_url = _safe_next(request)
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and (user := form.create_user()):
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=signin.BACKEND)
         _send_confirmation(request, user, next_url)
         if next_url:
             return redirect(next_url)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from mentorplan.accounts import signin
 from mentorplan.accounts.models import User
 from mentorplan.bench.load import PROXY_HEADERS, fetch
 from mentorplan.calls.models import Call, NoteLevel
@@ -21,7 +22,7 @@ class Visitor:
 
     def __init__(self, mentor: User) -> None:
         client = Client()
-        client.force_login(mentor, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(mentor, backend=signin.BACKEND)
         self.session = client.cookies[settings.SESSION_COOKIE_NAME].value
         self.csrf = secrets.token_hex(16)  # a CSRF secret as Django makes them: 32 characters
 

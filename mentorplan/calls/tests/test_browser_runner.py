@@ -17,6 +17,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from mentorplan.accounts import signin
 from mentorplan.calls import views
 from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel
 from mentorplan.groups.models import Role
@@ -25,7 +26,7 @@ from mentorplan.testing.browser import SCREENSHOTS, watch_console
 
 pytestmark = pytest.mark.browser
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = signin.BACKEND
 
 
 def log_in(page, live_server, user) -> None:

@@ -14,6 +14,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from mentorplan.accounts import signin
 from mentorplan.calls.models import Action, Call
 from mentorplan.feedback.models import Feedback
 from mentorplan.goals.models import Goal
@@ -32,7 +33,7 @@ SAVED = re.compile(r"^Saved at \d\d:\d\d$")
 
 def log_in(page, live_server, user) -> None:
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend=signin.BACKEND)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies(
         [{"name": cookie.key, "value": cookie.value, "url": live_server.url, "httpOnly": True}]

@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from mentorplan.accounts import signin
 from mentorplan.calls.models import Call
 from mentorplan.goals import actions as goal_actions
 from mentorplan.recap.models import HomeworkDone, RetroAnswer
@@ -26,7 +27,7 @@ from mentorplan.testing.browser import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = signin.BACKEND
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
