@@ -22,7 +22,7 @@ BACKEND = "mentorplan.accounts.signin.SignInBackend"
 _SESSION_SQL = (
     f"SELECT session_data FROM {Session._meta.db_table} WHERE session_key = %s AND expire_date > %s"
 )
-_USER_SQL = f"SELECT * FROM {User._meta.db_table} WHERE {User._meta.pk.column} = %s"  # type: ignore[union-attr]
+_USER_SQL = f"SELECT * FROM {User._meta.db_table} WHERE {User._meta.pk.column} = %s"
 
 
 class SessionStore(db.SessionStore):
@@ -36,7 +36,7 @@ class SessionStore(db.SessionStore):
         if row is None:
             self._session_key = None
             return None
-        return Session(session_key=self.session_key, session_data=row[0])
+        return Session(session_data=row[0])  # all that loading a session reads
 
 
 class SignInBackend(ModelBackend):
