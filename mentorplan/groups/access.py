@@ -8,7 +8,16 @@ import uuid
 from django.http import Http404
 
 from mentorplan.accounts.http import MentorRequest
-from mentorplan.groups.models import Group, Membership, Trainee
+from mentorplan.groups.models import Group, Membership, Role, Trainee
+from mentorplan.lib.rawsql import uuid_param
+
+# Written out: every page of a group asks it, and building it with the ORM cost more than
+# running it. The membership's own columns come as extra columns of the group's row.
+_GROUP_SQL = (
+    f"SELECT g.*, m.{Membership._meta.pk.column} AS membership_pk, m.role AS membership_role"
+    f" FROM {Group._meta.db_table} g JOIN {Membership._meta.db_table} m ON m.group_id = g.id"
+    " WHERE g.key = %s AND m.user_id = %s"
+)
 
 
 def _as_uuid(key: object) -> uuid.UUID:
@@ -22,14 +31,18 @@ def get_group(
     request: MentorRequest, key: object, *, lead: bool = False
 ) -> tuple[Group, Membership]:
     """The group with this key and the requesting mentor's membership of it, or 404."""
-    membership = (
-        Membership.objects.select_related("group")
-        .filter(group__key=_as_uuid(key), user_id=request.user.pk)
-        .first()
-    )
-    if membership is None or (lead and not membership.is_lead):
+    params = [uuid_param(_as_uuid(key)), request.user.pk]
+    group = next(iter(Group.objects.raw(_GROUP_SQL, params)), None)
+    if group is None:
         raise Http404("No such group.")
-    return membership.group, membership
+    columns = vars(group)
+    if lead and columns["membership_role"] != Role.LEAD:
+        raise Http404("No such group.")
+    fields = ["id", "group_id", "user_id", "role"]
+    values = [columns["membership_pk"], group.pk, request.user.pk, columns["membership_role"]]
+    membership = Membership.from_db(group._state.db, fields, values)  # the rest loads if asked
+    membership.group = group
+    return group, membership
 
 
 def get_trainee(request: MentorRequest, key: object) -> Trainee:
