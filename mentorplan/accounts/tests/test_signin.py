@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mentorplan.accounts.models import User
 from mentorplan.testing import PASSWORD, make_mentor
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 GROUPS = reverse("groups:list")
 
 
-def _signed_in(client) -> object:
+def _signed_in(client) -> User:
     mentor = make_mentor(timezone="Pacific/Auckland")
     assert client.post(reverse("accounts:login"), {"username": mentor.email, "password": PASSWORD})
     return mentor
@@ -30,7 +31,7 @@ def test_a_signed_in_page_reads_the_session_and_the_mentor_with_one_written_out_
     with CaptureQueriesContext(connection) as queries:
         assert client.get(GROUPS).status_code == 200
 
-    sign_in = [q["sql"] for q in queries[:2]]
+    sign_in = [q["sql"] for q in queries.captured_queries[:2]]
     assert sign_in[0].startswith("SELECT session_data FROM django_session WHERE session_key")
     assert sign_in[1].startswith("SELECT * FROM accounts_user WHERE id")
 
