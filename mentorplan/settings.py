@@ -114,6 +114,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+else:
+    # PostgreSQL plans a query afresh each time it reads its text, and for the short queries of
+    # a page that costs several times running them. Values are sent apart from the text, so the
+    # text of a query repeats, and a text run a few times on a connection is prepared once and
+    # then only executed. (No pooler in transaction mode may sit between app and database:
+    # prepared statements belong to one connection.)
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

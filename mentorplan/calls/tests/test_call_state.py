@@ -155,3 +155,20 @@ def test_a_pass_expires_and_a_changed_pass_is_refused(client, call):
     assert client.get(url[:-2] + ("AA" if not url.endswith("AA") else "BB")).status_code == 302
     with time_machine.travel(timezone.now() + timedelta(hours=13)):
         assert client.get(url).status_code == 302
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+def test_postgresql_prepares_the_poll_once_and_then_only_runs_it(client, call):
+    """Planning the poll's query cost PostgreSQL several times running it. Its text is the
+    same for every session and mentor (the values go apart), so after a few polls the
+    connection holds it prepared, and later polls skip the planning."""
+    url = poll_address(client, call)
+    etag = client.get(url)["ETag"]
+
+    for _ in range(6):
+        assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("JOIN groups_membership m ON m.group_id = c.group_id" in s for s in prepared)
