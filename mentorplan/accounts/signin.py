@@ -15,6 +15,7 @@ from django.db import connection
 from django.utils import timezone
 
 from mentorplan.accounts.models import User
+from mentorplan.lib import rawsql
 
 # The backend that signs mentors in, named where code signs someone in by hand.
 BACKEND = "mentorplan.accounts.signin.SignInBackend"
@@ -22,7 +23,10 @@ BACKEND = "mentorplan.accounts.signin.SignInBackend"
 _SESSION_SQL = (
     f"SELECT session_data FROM {Session._meta.db_table} WHERE session_key = %s AND expire_date > %s"
 )
-_USER_SQL = f"SELECT * FROM {User._meta.db_table} WHERE {User._meta.pk.column} = %s"
+_USER_SQL = (
+    f"SELECT {rawsql.columns(User, 'u')} FROM {User._meta.db_table} u"
+    f" WHERE u.{User._meta.pk.column} = %s"
+)
 
 
 class SessionStore(db.SessionStore):
@@ -41,8 +45,9 @@ class SessionStore(db.SessionStore):
 
 class SignInBackend(ModelBackend):
     """Django's sign-in by e-mail address and password, loading a signed-in mentor with one
-    written-out query (a raw query still converts each column as the ORM does)."""
+    written-out query (each column converted as the ORM converts it)."""
 
     def get_user(self, user_id: Any) -> User | None:
-        user = next(iter(User.objects.raw(_USER_SQL, [user_id])), None)
+        row = rawsql.one(_USER_SQL, [user_id])
+        user = rawsql.instance(User, row) if row else None
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Membership
-from mentorplan.lib.rawsql import uuid_param
+from mentorplan.lib import rawsql
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
@@ -27,7 +27,16 @@ if TYPE_CHECKING:
 SALT = "mentorplan.calls.state"
 PASS_SECONDS = 12 * 60 * 60  # longer than any session; a page left open longer signs in again
 # What the poll's answer is made of: read in one query, nothing else of the session.
-FIELDS = ["key", "version", "room_version", "started_at", "paused_at", "ended_at", "cancelled_at"]
+FIELDS = [
+    "id",
+    "key",
+    "version",
+    "room_version",
+    "started_at",
+    "paused_at",
+    "ended_at",
+    "cancelled_at",
+]
 
 
 def _signer(key: "UUID | str") -> signing.TimestampSigner:
@@ -51,18 +60,16 @@ def mentor_of_pass(request: HttpRequest, key: UUID) -> int | None:
 def session_of(key: UUID, mentor_id: int) -> Call | None:
     """The session `key` if `mentor_id` (an active account) mentors its group: one query,
     written out because building it with the ORM costs more than the poll's whole answer."""
-    found = Call.objects.raw(SESSION_OF, [uuid_param(key), mentor_id])
-    return next(iter(found), None)
+    row = rawsql.one(SESSION_OF, [rawsql.uuid_param(key), mentor_id])
+    return rawsql.instance(Call, row, FIELDS) if row else None
 
 
 def _sql() -> str:
     call, membership, user = (
         model._meta.db_table for model in (Call, Membership, get_user_model())
     )
-    columns = {field.name: field.column for field in Call._meta.concrete_fields}
-    fields = ", ".join(f"c.{columns[name]}" for name in FIELDS)
     return (
-        f"SELECT c.id, {fields} FROM {call} c"
+        f"SELECT {rawsql.columns(Call, 'c', FIELDS)} FROM {call} c"
         f" JOIN {membership} m ON m.group_id = c.group_id"
         f" JOIN {user} u ON u.id = m.user_id"
         " WHERE c.key = %s AND m.user_id = %s AND u.is_active"

@@ -9,12 +9,12 @@ from django.http import Http404
 
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.groups.models import Group, Membership, Role, Trainee
-from mentorplan.lib.rawsql import uuid_param
+from mentorplan.lib import rawsql
 
 # Written out: every page of a group asks it, and building it with the ORM cost more than
 # running it. The membership's own columns come as extra columns of the group's row.
 _GROUP_SQL = (
-    f"SELECT g.*, m.{Membership._meta.pk.column} AS membership_pk, m.role AS membership_role"
+    f"SELECT {rawsql.columns(Group, 'g')}, m.{Membership._meta.pk.column}, m.role"
     f" FROM {Group._meta.db_table} g JOIN {Membership._meta.db_table} m ON m.group_id = g.id"
     " WHERE g.key = %s AND m.user_id = %s"
 )
@@ -31,15 +31,15 @@ def get_group(
     request: MentorRequest, key: object, *, lead: bool = False
 ) -> tuple[Group, Membership]:
     """The group with this key and the requesting mentor's membership of it, or 404."""
-    params = [uuid_param(_as_uuid(key)), request.user.pk]
-    group = next(iter(Group.objects.raw(_GROUP_SQL, params)), None)
-    if group is None:
+    row = rawsql.one(_GROUP_SQL, [rawsql.uuid_param(_as_uuid(key)), request.user.pk])
+    if row is None:
         raise Http404("No such group.")
-    columns = vars(group)
-    if lead and columns["membership_role"] != Role.LEAD:
+    *columns, membership_pk, role = row
+    if lead and role != Role.LEAD:
         raise Http404("No such group.")
+    group = rawsql.instance(Group, columns)
     fields = ["id", "group_id", "user_id", "role"]
-    values = [columns["membership_pk"], group.pk, request.user.pk, columns["membership_role"]]
+    values = [membership_pk, group.pk, request.user.pk, role]
     membership = Membership.from_db(group._state.db, fields, values)  # the rest loads if asked
     membership.group = group
     return group, membership

@@ -19,6 +19,7 @@ from mentorplan.calls.models import Call
 from mentorplan.goals.forms import GoalForm
 from mentorplan.goals.models import Goal, GoalStatus
 from mentorplan.groups.models import Trainee
+from mentorplan.lib import rawsql
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import UNRESOLVED, RetroAnswer, TopicPerson
@@ -73,17 +74,17 @@ def read_state(token: str) -> LiveState | None:
     what the poll needs (its trainee's id, when it was last seen); the rest loads on use."""
     if not looks_like_token(token):
         return None
-    link = next(iter(TraineeLink.objects.raw(READ_STATE, [hash_token(token)])), None)
-    if link is None:
+    row = rawsql.one(READ_STATE, [hash_token(token)])
+    if row is None:
         return None
-    return LiveState(link, link.live_call, link.live_version, link.live_room)  # type: ignore[attr-defined]
+    link = rawsql.instance(TraineeLink, row[:-3], LINK_FIELDS)
+    return LiveState(link, *row[-3:])
 
 
 def _read_state_sql() -> str:
     link, trainee, call = (model._meta.db_table for model in (TraineeLink, Trainee, Call))
     return (
-        "SELECT l.id, l.trainee_id, l.last_seen_at,"
-        " c.id AS live_call, c.version AS live_version, c.room_version AS live_room"
+        f"SELECT {rawsql.columns(TraineeLink, 'l', LINK_FIELDS)}, c.id, c.version, c.room_version"
         f" FROM {link} l JOIN {trainee} t ON t.id = l.trainee_id"
         f" LEFT JOIN {call} c ON c.id = ("
         f"SELECT live.id FROM {call} live WHERE live.group_id = t.group_id"
@@ -93,6 +94,7 @@ def _read_state_sql() -> str:
     )
 
 
+LINK_FIELDS = ["id", "trainee", "last_seen_at"]
 READ_STATE = _read_state_sql()
 
 
