@@ -7,12 +7,13 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from mentorplan.accounts import views as account_views
 
-# (address prefix, app); each app's urls module names its own namespace.
+# (address prefix, app); each app's urls module names its own namespace. Sessions come first:
+# their poll is the address asked most, and each address is found by trying these in order.
 APPS = [
+    ("sessions/", "mentorplan.calls"),
     ("accounts/", "mentorplan.accounts"),
     ("groups/", "mentorplan.groups"),
     ("plans/", "mentorplan.plans"),
-    ("sessions/", "mentorplan.calls"),
     ("goals/", "mentorplan.goals"),
     ("recap/", "mentorplan.recap"),
     ("feedback/", "mentorplan.feedback"),

@@ -166,18 +166,18 @@ def call_state(request: HttpRequest, key: UUID) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         mentor_id = request.user.pk
-    call = polling.session_of(key, mentor_id)
-    if call is None:
+    state = polling.state_of(key, mentor_id)
+    if state is None:
         raise Http404("No such session.")
-    etag = quote_etag(f"call-{call.pk}-v{call.version}-r{call.room_version}")
+    etag = quote_etag(f"call-{state.pk}-v{state.version}-r{state.room_version}")
     if etag in request.headers.get("If-None-Match", ""):
         response: HttpResponse = HttpResponseNotModified()
     else:
         response = JsonResponse(
             {
-                "version": call.version,
-                "room": call.room_version,
-                "status": call.status.value,
+                "version": state.version,
+                "room": state.room_version,
+                "status": state.status.value,
                 "server_now": timezone.now().timestamp() * 1000,
             }
         )

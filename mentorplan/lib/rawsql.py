@@ -13,9 +13,12 @@ M = TypeVar("M", bound=models.Model)
 Converter = Callable[[Any, Any, Any], Any]
 
 
+_UUID = models.UUIDField()
+
+
 def uuid_param(key: UUID) -> object:
     """A UUID as the database stores it (text on SQLite, uuid on PostgreSQL)."""
-    return models.UUIDField().get_db_prep_value(key, connection)
+    return _UUID.get_db_prep_value(key, connection)
 
 
 def one(sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:

@@ -74,13 +74,18 @@ class LiveRun(models.Model):
 
     @property
     def status(self) -> Status:
-        if self.ended_at:
+        return self.status_of(self.started_at, self.paused_at, self.ended_at, self.cancelled_at)
+
+    @staticmethod
+    def status_of(started: object, paused: object, ended: object, cancelled: object) -> Status:
+        """The status from which of the four moments are set (as values or as database text)."""
+        if ended:
             return Status.ENDED
-        if self.cancelled_at is not None:
+        if cancelled is not None:
             return Status.CANCELLED
-        if self.started_at is None:
+        if started is None:
             return Status.PLANNED
-        return Status.PAUSED if self.paused_at else Status.LIVE
+        return Status.PAUSED if paused else Status.LIVE
 
     @property
     def is_running(self) -> bool:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorplan.calls.models import Call
-from mentorplan.testing import make_call, make_group, make_mentor, start_call
+from mentorplan.testing import end_call, make_call, make_group, make_mentor, start_call
 from mentorplan.testing.history import poll_address
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +172,14 @@ def test_postgresql_prepares_the_poll_once_and_then_only_runs_it(client, call):
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [row[0] for row in cursor.fetchall()]
     assert any("JOIN groups_membership m ON m.group_id = c.group_id" in s for s in prepared)
+
+
+@pytest.mark.parametrize("action", ["end", "cancel"])
+def test_the_poll_says_a_session_ended_or_was_cancelled(client, call, action):
+    """The poll reads the four moments as the database gives them, without converting them."""
+    if action == "end":
+        end_call(start_call(call))
+    else:
+        Call.objects.filter(pk=call.pk).update(cancelled_at=timezone.now())
+
+    assert client.get(_url(call)).json()["status"] == {"end": "ended", "cancel": "cancelled"}[action]
