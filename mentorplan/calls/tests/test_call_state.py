@@ -182,4 +182,5 @@ def test_the_poll_says_a_session_ended_or_was_cancelled(client, call, action):
     else:
         Call.objects.filter(pk=call.pk).update(cancelled_at=timezone.now())
 
-    assert client.get(_url(call)).json()["status"] == {"end": "ended", "cancel": "cancelled"}[action]
+    expected = {"end": "ended", "cancel": "cancelled"}[action]
+    assert client.get(_url(call)).json()["status"] == expected
