@@ -13,7 +13,7 @@ M = TypeVar("M", bound=models.Model)
 Converter = Callable[[Any, Any, Any], Any]
 
 
-_UUID: models.UUIDField[UUID, UUID] = models.UUIDField()
+_UUID: "models.UUIDField[UUID, UUID]" = models.UUIDField()
 
 
 def uuid_param(key: UUID) -> object:
