@@ -67,8 +67,9 @@ def marks(sources: Sequence[Rows], pk: int) -> tuple[Any, ...]:
 
 @cache
 def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int]:
-    """The SELECT of `marks()`: one scalar subquery per mark, written once per process."""
-    columns = []
+    """The SELECT of `marks()`, written once per process: each source's rows read once, by a
+    subquery giving all its marks in one row, and those rows side by side."""
+    parts = []
     for source in sources:
         try:
             model = apps.get_model(source.model)
@@ -81,10 +82,10 @@ def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int]:
         aggregates = ["COUNT(*)", f"MAX(t0.{_column(model, model._meta.pk.name)})"]
         aggregates += [f"SUM(t0.{_column(model, name)})" for name in sums]
         aggregates += [f"MAX(t0.{_column(model, name)})" for name in source.times]
-        columns += [f"(SELECT {aggregate} FROM {table} WHERE {where})" for aggregate in aggregates]
-    if not columns:
+        parts.append(f"(SELECT {', '.join(aggregates)} FROM {table} WHERE {where}) s{len(parts)}")
+    if not parts:
         return "", 0
-    return "SELECT " + ", ".join(columns), len(columns)
+    return "SELECT * FROM " + " CROSS JOIN ".join(parts), len(parts)
 
 
 def _rows_of(model: type[models.Model], path: str) -> tuple[str, str]:

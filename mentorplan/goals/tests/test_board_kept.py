@@ -114,3 +114,16 @@ def test_each_reader_gets_their_own_form_token(client, mentor):
     }
     assert other.post(reverse("goals:create", args=[group.key]), fields).status_code == 302
     assert "Review three pull requests" in other.get(_url(group)).content.decode()
+
+
+def test_the_marks_read_each_table_once(client, mentor):
+    """Every mark of one kind of row (how many, the newest, the latest change) comes from one
+    pass over those rows, not one pass per mark."""
+    group = make_group(mentor)
+    client.get(_url(group))
+
+    again = _queries(client, _url(group))
+
+    marks = next(sql for sql in again if "COUNT(" in sql and '"goals_goal"' in sql)
+    assert marks.count('FROM "goals_goal"') == 1
+    assert marks.count('FROM "goals_goalevent"') == 1
