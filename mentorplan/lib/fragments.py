@@ -69,7 +69,7 @@ def marks(sources: Sequence[Rows], pk: int) -> tuple[Any, ...]:
 def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int]:
     """The SELECT of `marks()`, written once per process: each source's rows read once, by a
     subquery giving all its marks in one row, and those rows side by side."""
-    parts = []
+    parts: list[str] = []
     for source in sources:
         try:
             model = apps.get_model(source.model)
