@@ -4,6 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Case, F, Q, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
@@ -19,7 +20,7 @@ from mentorplan.goals.models import (
     OwnerFigures,
 )
 from mentorplan.groups.models import Group
-from mentorplan.lib import dates
+from mentorplan.lib import dates, rawsql
 
 REVIEW_WINDOW = timedelta(days=14)
 RECENT_CLOSED = 5  # closed goals shown per person on the board; the person's page has them all
@@ -96,16 +97,21 @@ def _shown(goals: GoalQuerySet) -> GoalQuerySet:
 
 
 def next_session_date(call: Call | None, group: Group) -> date:
-    """When the goals set now will next be reviewed: the next planned session, or in two weeks."""
+    """When the goals set now will next be reviewed: the next planned session, or in two weeks.
+    Written out: the goals board asks it on every view, and building it with the ORM cost more
+    than the rest of the board's questions."""
     after = call.scheduled_at if call else timezone.now()
-    following = (
-        Call.objects.filter(group=group, scheduled_at__gt=after, cancelled_at__isnull=True)
-        .order_by("scheduled_at")
-        .first()
-    )
-    if following is not None:
+    row = rawsql.one(_NEXT_SQL, [group.pk, connection.ops.adapt_datetimefield_value(after)])
+    if row and row[0] is not None:
+        following = rawsql.instance(Call, row, ["scheduled_at"])
         return timezone.localdate(following.scheduled_at)
     return timezone.localdate(after) + REVIEW_WINDOW
+
+
+_NEXT_SQL = (
+    f"SELECT MIN(scheduled_at) FROM {Call._meta.db_table}"
+    " WHERE group_id = %s AND scheduled_at > %s AND cancelled_at IS NULL"
+)
 
 
 def _is_uuid(value: str) -> bool:

@@ -65,11 +65,10 @@ PANEL_ROWS = [
 ]
 
 
-def _made_of(
-    request: MentorRequest, group: Group, membership: Membership, invitations: list[Invitation]
-) -> tuple[object, ...]:
+def _made_of(request: MentorRequest, group: Group, membership: Membership) -> tuple[object, ...]:
     """Everything a group's page is drawn from: the marks of the rows its cards read, its
-    people as they are, the invitations waiting, who reads it, in which zone, on which day."""
+    people as they are (with the invitations waiting), who reads it, in which zone, on which
+    day."""
     rows = people(group.pk)
     return (
         (group.key, group.name, group.course, group.region),
@@ -77,7 +76,6 @@ def _made_of(
         rows,
         # The day in each mentor's zone: the group's day (check-ins, "last seen") is its lead's.
         [_today_in(row[4]) for row in rows if row[0] == "mentor"],
-        [(i.pk, i.email, i.expires_at) for i in invitations],
         (request.user.pk, request.user.timezone, membership.role),
         timezone.localdate(),
         timezone.get_current_timezone_name(),
@@ -100,7 +98,7 @@ def _draw_panels(request: MentorRequest, context: dict[str, Any]) -> str:
 
 def _panels(request: MentorRequest, context: dict[str, Any]) -> list[str]:
     """The cards, kept rendered until something they show changes (see `_made_of`)."""
-    made_of = _made_of(request, context["group"], context["membership"], [])
+    made_of = _made_of(request, context["group"], context["membership"])
     return [kept(request, "group-panels", made_of, lambda: _draw_panels(request, context))]
 
 
@@ -150,16 +148,13 @@ def group_detail(request: MentorRequest, key: str) -> HttpResponse:
     """The group's page with every card on it: one request completes it. It is kept drawn
     until anything on it changes (see `_made_of`), so a second look only asks whether it did."""
     group, membership = get_group(request, key)
-    invitations = _pending(group, membership)
 
     def draw() -> str:
-        context = _detail_context(
-            request, group, membership, kept_panels=False, invitations=invitations
-        )
+        context = _detail_context(request, group, membership, kept_panels=False)
         context.update(user=request.user, csrf_token=CSRF_MARK)
         return render_to_string("groups/detail.html#page", context)
 
-    made_of = _made_of(request, group, membership, invitations)
+    made_of = _made_of(request, group, membership)
     page = kept(request, "group-page", made_of, draw)
     return render(request, "groups/detail.html", {"group": group, "page": page, "nav": "groups"})
 

@@ -53,6 +53,8 @@ def test_a_second_look_asks_only_whether_anything_changed(client, mentor):
 
     assert len(again.captured_queries) < len(first.captured_queries) - 5
     assert not any('"calls_call"."' in q["sql"] for q in again.captured_queries)
+    # The invitations waiting are read with the people, not loaded on their own.
+    assert not any('"groups_invitation"."' in q["sql"] for q in again.captured_queries)
 
 
 def test_every_change_shows_at_once(client, mentor, frozen):
