@@ -1,4 +1,4 @@
-"""Who is signed in is read with two written-out queries, and means what Django's own reading
+"""Who is signed in is read with one written-out query, and means what Django's own reading
 means: a live session of an active mentor signs them in; anything else signs nobody in."""
 
 import re
@@ -6,13 +6,13 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user
-from django.contrib.sessions.models import Session
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from mentorplan.accounts.models import User
+from mentorplan.accounts.models import SignInSession, User
 from mentorplan.testing import PASSWORD, make_mentor
 
 pytestmark = pytest.mark.django_db
@@ -26,15 +26,19 @@ def _signed_in(client) -> User:
     return mentor
 
 
-def test_a_signed_in_page_reads_the_session_and_the_mentor_with_one_written_out_query_each(client):
+def test_a_signed_in_page_reads_the_session_and_the_mentor_in_one_written_out_query(client):
     _signed_in(client)
 
     with CaptureQueriesContext(connection) as queries:
         assert client.get(GROUPS).status_code == 200
 
-    sign_in = [q["sql"] for q in queries.captured_queries[:2]]
-    assert sign_in[0].startswith("SELECT session_data FROM django_session WHERE session_key")
-    assert re.match(r"SELECT u\.\"?id\"?, .* FROM accounts_user u WHERE u\.id = ", sign_in[1])
+    sign_in, then = (q["sql"] for q in queries.captured_queries[:2])
+    assert re.match(
+        r"SELECT s\.session_data, u\.\"?id\"?, .* FROM accounts_signinsession s"
+        r" LEFT JOIN accounts_user u ON u\.id = s\.user_id WHERE s\.session_key = ",
+        sign_in,
+    )
+    assert "accounts_user" not in then
 
 
 def test_the_signed_in_mentor_comes_with_every_field_read_as_the_orm_reads_it(client):
@@ -52,7 +56,7 @@ def test_the_signed_in_mentor_comes_with_every_field_read_as_the_orm_reads_it(cl
 
 def test_an_expired_session_signs_nobody_in(client):
     _signed_in(client)
-    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    SignInSession.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
 
     response = client.get(GROUPS)
 
@@ -85,3 +89,34 @@ def test_a_made_up_session_cookie_signs_nobody_in(client):
     client.cookies["sessionid"] = "x" * 32
 
     assert client.get(GROUPS).status_code == 302
+
+
+def test_each_browser_is_signed_in_as_its_own_mentor_whatever_came_before():
+    """The mentor read with one browser's session is never taken for another's."""
+    browsers = [Client(), Client(), Client()]
+    mentors = [make_mentor(display_name=name) for name in ("Sam", "Robin")]
+    for browser, mentor in zip(browsers, mentors, strict=False):
+        browser.post(reverse("accounts:login"), {"username": mentor.email, "password": PASSWORD})
+    browsers[2].cookies["sessionid"] = "x" * 32  # made up
+
+    for _ in range(2):
+        for browser, expected in zip(browsers, [*mentors, None], strict=True):
+            user = get_user(browser)
+            response = browser.get(GROUPS)
+            if expected is None:
+                assert response.status_code == 302 and not user.is_authenticated
+            else:
+                assert response.status_code == 200 and user.pk == expected.pk
+                assert response.wsgi_request.user.pk == expected.pk
+
+
+def test_a_session_names_its_mentor_and_goes_with_their_account(client):
+    mentor = _signed_in(client)
+
+    assert SignInSession.objects.get().user_id == mentor.pk
+    client.logout()
+    assert not SignInSession.objects.exists()
+
+    mentor = _signed_in(client)
+    mentor.delete()
+    assert not SignInSession.objects.exists()
