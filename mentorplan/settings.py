@@ -98,6 +98,9 @@ TEMPLATES = [
     }
 ]
 
+# Widgets drawn in Python where that gives what Django's templates give (mentorplan/lib/widgets.py).
+FORM_RENDERER = "mentorplan.lib.widgets.Renderer"
+
 # Database: SQLite on a laptop, PostgreSQL when DATABASE_URL points at one.
 DATABASES = {
     "default": dj_database_url.parse(
