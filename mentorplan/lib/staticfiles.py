@@ -58,6 +58,20 @@ class MinifiedStaticFilesStorage(CompressedManifestStaticFilesStorage):
         ("js/*.js", CompressedManifestStaticFilesStorage._js_module_import_aggregation_patterns[1]),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._urls: dict[str, str] = {}
+
+    def url(self, name: str | None, force: bool = False) -> str:
+        """The address of `name`, worked out once per process: the manifest a server reads at its
+        start does not change while it runs, and every page names a dozen static files."""
+        if force or name is None:
+            return super().url(name, force)
+        found = self._urls.get(name)
+        if found is None:
+            found = self._urls[name] = super().url(name)
+        return found
+
     def post_process(
         self, paths: dict[str, tuple[Storage, str]], dry_run: bool = False, **options: Any
     ) -> Iterator[tuple[str, str | None, Any]]:

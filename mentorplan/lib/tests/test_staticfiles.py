@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from mentorplan.conftest import IN_CI
-from mentorplan.lib.staticfiles import minify
+from mentorplan.lib.staticfiles import MinifiedStaticFilesStorage, minify
 from mentorplan.testing.weight import collected_static
 
 SOURCE = Path(settings.BASE_DIR) / "static"
@@ -81,3 +81,17 @@ def test_each_minified_script_is_still_valid_javascript():
             check=False,
         )
         assert result.returncode == 0, f"{name}: {result.stderr.decode()}"
+
+
+def test_each_static_address_is_worked_out_once_per_process(monkeypatch):
+    storage = MinifiedStaticFilesStorage(location=collected_static())
+    hashed = collected("css/mentorplan.css").relative_to(collected_static())
+    assert storage.url("css/mentorplan.css").endswith(f"/{hashed}")
+
+    def read_again(*args: object) -> str:
+        raise AssertionError("the manifest was read again")
+
+    monkeypatch.setattr(storage, "stored_name", read_again)
+    assert storage.url("css/mentorplan.css").endswith(f"/{hashed}")
+    with pytest.raises(AssertionError):
+        storage.url("js/notes.js")  # one not asked for before is worked out
