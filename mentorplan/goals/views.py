@@ -23,8 +23,8 @@ from mentorplan.goals.queries import next_session_date, people_with_goals, smart
 from mentorplan.goals.segment_tools import CATCHUP, SETTING, edit_goal_form
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
-from mentorplan.groups.people import people
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks
+from mentorplan.groups.people import marks_and_people
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept
 from mentorplan.lib.http import form_errors
 
 PER_PAGE = 30
@@ -84,8 +84,7 @@ def _board(request: MentorRequest, group: Group) -> SafeString:
     deadline = next_session_date(None, group)
     made_of = (
         group.key,
-        marks(BOARD_ROWS, group.pk),
-        people(group.pk),
+        marks_and_people(BOARD_ROWS, group.pk),
         today,
         timezone.get_current_timezone_name(),
         request.user.pk,

@@ -1,24 +1,33 @@
-"""A group's people as kept pages show them, read in one query for a cache key (see
-`mentorplan.lib.fragments`): its trainees, its mentors, and the mentors invited who have not
-joined yet."""
+"""A group's people as kept pages show them, read for a cache key together with the marks of
+what the page shows (see `mentorplan.lib.fragments`): its trainees, its mentors, and the mentors
+invited who have not joined yet."""
 
+from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from django.db import connection
 from django.utils import timezone
 
 from mentorplan.accounts.models import User
 from mentorplan.groups.models import Invitation, Membership, Trainee
+from mentorplan.lib.fragments import Rows, marks
 
 
-def people(group_pk: int) -> tuple[tuple[str, ...], ...]:
-    """A group's trainees and mentors as pages show them (names, addresses, zones, roles, who is
-    still in the group) and its invitations still open, in one query: rows this few are part of
-    a key as they are."""
+def marks_and_people(
+    sources: Sequence[Rows], group_pk: int
+) -> tuple[tuple[Any, ...], tuple[tuple[str, ...], ...]]:
+    """The marks of `sources` for the group (see `marks`), and its trainees and mentors as pages
+    show them (names, addresses, zones, roles, who is still in the group) with its invitations
+    still open, in one trip to the database: rows this few are part of a key as they are."""
+    *found, rows = marks(sources, group_pk, beside=people_query(group_pk))
+    return (tuple(found), rows)
+
+
+def people_query(group_pk: int) -> tuple[str, list[Any]]:
+    """The query of the group's people (unordered) and its values."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
-        cursor.execute(_people_sql(), [group_pk, group_pk, group_pk, now])
-        return tuple(tuple(row) for row in cursor.fetchall())
+    return _people_sql(), [group_pk, group_pk, group_pk, now]
 
 
 @cache
@@ -38,5 +47,4 @@ def _people_sql() -> str:
         " SELECT 'invited', CAST(i.id AS TEXT), i.email, CAST(i.expires_at AS TEXT), '', '', ''"
         f" FROM {invitation} i WHERE i.group_id = %s AND i.accepted_at IS NULL"
         " AND i.revoked_at IS NULL AND i.expires_at > %s"
-        " ORDER BY 1, 2"
     )

@@ -17,8 +17,8 @@ from mentorplan.accounts.http import MentorRequest
 from mentorplan.groups.access import get_group, get_trainee, groups_for
 from mentorplan.groups.forms import GroupForm, InvitationForm, TraineeEditForm, TraineeForm
 from mentorplan.groups.models import Group, Invitation, Membership, Role
-from mentorplan.groups.people import people
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, marks
+from mentorplan.groups.people import marks_and_people
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept
 from mentorplan.lib.plugins import GROUP_PANELS
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.lib.tokens import by_token
@@ -69,10 +69,10 @@ def _made_of(request: MentorRequest, group: Group, membership: Membership) -> tu
     """Everything a group's page is drawn from: the marks of the rows its cards read, its
     people as they are (with the invitations waiting), who reads it, in which zone, on which
     day."""
-    rows = people(group.pk)
+    found, rows = marks_and_people(PANEL_ROWS, group.pk)
     return (
         (group.key, group.name, group.course, group.region),
-        marks(PANEL_ROWS, group.pk),
+        found,
         rows,
         # The day in each mentor's zone: the group's day (check-ins, "last seen") is its lead's.
         [_today_in(row[4]) for row in rows if row[0] == "mentor"],

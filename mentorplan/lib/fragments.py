@@ -54,22 +54,42 @@ class Rows:
     sums: tuple[str, ...] = ()
 
 
-def marks(sources: Sequence[Rows], pk: int) -> tuple[Any, ...]:
+def marks(
+    sources: Sequence[Rows], pk: int, beside: tuple[str, Sequence[Any]] | None = None
+) -> tuple[Any, ...]:
     """The marks of every source's rows that lead to `pk`, in one query. A source whose app is
-    not installed has none."""
-    sql, per_row = _marks_sql(tuple(sources))
+    not installed has none. With `beside` (a query and its values, whose rows have at least two
+    columns and a first one never null), its rows come in the same trip to the database, in the
+    order of their first two columns, as a last item: (marks..., rows)."""
+    sql, parts, width = _marks_sql(tuple(sources))
+    params: list[Any] = [pk] * parts
+    if beside is None:
+        if not sql:
+            return ()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return tuple(cursor.fetchone())
+    other, other_params = beside
     if not sql:
-        return ()
+        sql, width = "SELECT 1", 1
+    # Each of the other query's rows with the marks beside it; the marks alone if it has none.
+    joined = (
+        f"SELECT * FROM ({sql}) m LEFT JOIN ({other}) o ON 1 = 1 ORDER BY {width + 1}, {width + 2}"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [pk] * per_row)
-        return tuple(cursor.fetchone())
+        cursor.execute(joined, [*params, *other_params])
+        found = cursor.fetchall()
+    rows = tuple(tuple(row[width:]) for row in found if row[width] is not None)
+    return (*(found[0][:width] if parts else ()), rows)
 
 
 @cache
-def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int]:
+def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int, int]:
     """The SELECT of `marks()`, written once per process: each source's rows read once, by a
-    subquery giving all its marks in one row, and those rows side by side."""
+    subquery giving all its marks in one row, and those rows side by side. With it, how many
+    subqueries (each takes the key once) and how many marks."""
     parts: list[str] = []
+    width = 0
     for source in sources:
         try:
             model = apps.get_model(source.model)
@@ -83,9 +103,10 @@ def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int]:
         aggregates += [f"SUM(t0.{_column(model, name)})" for name in sums]
         aggregates += [f"MAX(t0.{_column(model, name)})" for name in source.times]
         parts.append(f"(SELECT {', '.join(aggregates)} FROM {table} WHERE {where}) s{len(parts)}")
+        width += len(aggregates)
     if not parts:
-        return "", 0
-    return "SELECT * FROM " + " CROSS JOIN ".join(parts), len(parts)
+        return "", 0, 0
+    return "SELECT * FROM " + " CROSS JOIN ".join(parts), len(parts), width
 
 
 def _rows_of(model: type[models.Model], path: str) -> tuple[str, str]:

@@ -19,8 +19,8 @@ from django.utils import dateformat, timezone
 
 from mentorplan.calls.models import Attendance, AttendanceStatus, Call, Note
 from mentorplan.goals.models import Goal, GoalEvent, NextStep, ReviewOutcome
-from mentorplan.groups.people import people
-from mentorplan.lib.fragments import Rows, marks
+from mentorplan.groups.people import marks_and_people
+from mentorplan.lib.fragments import Rows
 from mentorplan.recap.models import TopicPerson, TopicStatus
 from mentorplan.wrapup.models import ResourceShare, Win
 
@@ -68,8 +68,7 @@ def made_of(call: Call) -> tuple[object, ...]:
     return (
         call.key,
         group.video_url,
-        marks(DRAWN_FROM, group.pk),
-        people(group.pk),
+        marks_and_people(DRAWN_FROM, group.pk),
     )
 
 

@@ -35,6 +35,8 @@ def test_a_second_look_asks_only_whether_anything_changed(client, call):
 
     assert len(again.captured_queries) < len(first.captured_queries) - 5
     assert not any('"calls_note"."' in q["sql"] for q in again.captured_queries)
+    # The sign-in, the session, and what changed read with the group's people.
+    assert len(again.captured_queries) == 3
 
 
 def test_every_change_shows_at_once(client, mentor, group, amal, call):
