@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -120,3 +121,18 @@ def test_a_session_names_its_mentor_and_goes_with_their_account(client):
     mentor = _signed_in(client)
     mentor.delete()
     assert not SignInSession.objects.exists()
+
+
+def test_the_daily_clean_up_deletes_expired_sessions_only(client):
+    mentor = _signed_in(client)
+    expired = SignInSession.objects.create(
+        session_key="e" * 32,
+        session_data="",
+        expire_date=timezone.now() - timedelta(minutes=1),
+        user=mentor,
+    )
+
+    call_command("clearsessions")  # `mentorplan clearsessions`
+
+    assert not SignInSession.objects.filter(pk=expired.pk).exists()
+    assert client.get(GROUPS).status_code == 200
