@@ -2,7 +2,8 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.db import connection
 from django.db.models import Case, F, Q, When, Window
@@ -101,11 +102,16 @@ def next_session_date(call: Call | None, group: Group) -> date:
     Written out: the goals board asks it on every view, and building it with the ORM cost more
     than the rest of the board's questions."""
     after = call.scheduled_at if call else timezone.now()
-    row = rawsql.one(_NEXT_SQL, [group.pk, connection.ops.adapt_datetimefield_value(after)])
+    row = rawsql.one(*next_session_query(group, after))
     if row and row[0] is not None:
         following = rawsql.instance(Call, row, ["scheduled_at"])
         return timezone.localdate(following.scheduled_at)
     return timezone.localdate(after) + REVIEW_WINDOW
+
+
+def next_session_query(group: Group, after: datetime) -> tuple[str, list[Any]]:
+    """The query of when the group's next planned session after `after` starts, and its values."""
+    return _NEXT_SQL, [group.pk, connection.ops.adapt_datetimefield_value(after)]
 
 
 _NEXT_SQL = (

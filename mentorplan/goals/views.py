@@ -19,7 +19,12 @@ from mentorplan.calls.tools import answer
 from mentorplan.goals import actions
 from mentorplan.goals.forms import ALREADY_CLOSED, GoalForm, ReviewForm
 from mentorplan.goals.models import Goal, follow_through
-from mentorplan.goals.queries import next_session_date, people_with_goals, smart_findings
+from mentorplan.goals.queries import (
+    next_session_date,
+    next_session_query,
+    people_with_goals,
+    smart_findings,
+)
 from mentorplan.goals.segment_tools import CATCHUP, SETTING, edit_goal_form
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
@@ -80,18 +85,19 @@ BOARD_ROWS = [
 
 def _board(request: MentorRequest, group: Group) -> SafeString:
     """Everything under the board's heading, kept until a goal, a person or the day changes."""
-    today = timezone.localdate()
-    deadline = next_session_date(None, group)
+    # The new goal's deadline is the next session's day: when that session starts is part of
+    # the key, read with the rest, and the day worked out only to draw.
+    next_session = next_session_query(group, timezone.now())
     made_of = (
         group.key,
-        marks_and_people(BOARD_ROWS, group.pk),
-        today,
+        marks_and_people(BOARD_ROWS, group.pk, also=next_session),
+        timezone.localdate(),
         timezone.get_current_timezone_name(),
         request.user.pk,
-        deadline,
     )
 
     def draw() -> str:
+        deadline = next_session_date(None, group)
         context = _board_context(request, group, form=_new_goal_form(group, deadline))
         context.update(user=request.user, csrf_token=CSRF_MARK)
         return render_to_string("goals/board.html#board", context)

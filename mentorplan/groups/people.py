@@ -15,12 +15,18 @@ from mentorplan.lib.fragments import Rows, marks
 
 
 def marks_and_people(
-    sources: Sequence[Rows], group_pk: int
+    sources: Sequence[Rows], group_pk: int, *, also: tuple[str, list[Any]] | None = None
 ) -> tuple[tuple[Any, ...], tuple[tuple[str, ...], ...]]:
     """The marks of `sources` for the group (see `marks`), and its trainees and mentors as pages
     show them (names, addresses, zones, roles, who is still in the group) with its invitations
-    still open, in one trip to the database: rows this few are part of a key as they are."""
-    *found, rows = marks(sources, group_pk, beside=people_query(group_pk))
+    still open, in one trip to the database: rows this few are part of a key as they are.
+    `also`, a query of one value and its values, comes in the same trip as a row of its own,
+    ("also", the value as text, ...)."""
+    sql, params = people_query(group_pk)
+    if also is not None:
+        sql += f" UNION ALL SELECT 'also', CAST(({also[0]}) AS TEXT), '', '', '', '', ''"
+        params += also[1]
+    *found, rows = marks(sources, group_pk, beside=(sql, params))
     return (tuple(found), rows)
 
 

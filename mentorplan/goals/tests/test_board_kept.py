@@ -16,7 +16,7 @@ from mentorplan.goals import actions
 from mentorplan.goals.models import Goal, ReviewOutcome
 from mentorplan.groups.models import Group, Role
 from mentorplan.lib.fragments import CSRF_MARK
-from mentorplan.testing import make_group, make_mentor, make_trainee, page_text
+from mentorplan.testing import make_call, make_group, make_mentor, make_trainee, page_text, parse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
@@ -129,3 +129,22 @@ def test_the_marks_read_each_table_once(client, mentor):
     marks = next(sql for sql in again if "COUNT(" in sql and '"goals_goal"' in sql)
     assert marks.count('FROM "goals_goal"') == 1
     assert marks.count('FROM "goals_goalevent"') == 1
+
+
+def test_a_new_goals_deadline_moves_on_once_the_next_session_has_started(client, mentor, frozen):
+    """The form offers the next session's day; once that session has started (later the same
+    day, nothing else changed), it offers the one after."""
+    group = make_group(mentor)
+    make_trainee(group, name="Amal")
+    make_call(group, scheduled_at=NOW + timedelta(hours=6))
+    make_call(group, scheduled_at=NOW + timedelta(days=7))
+
+    def offered() -> str:
+        field = parse(client.get(_url(group))).find("input", attrs={"name": "deadline"})
+        assert field is not None
+        return str(field["value"])
+
+    assert offered() == TODAY.isoformat()
+    frozen.shift(timedelta(hours=7))
+    client.force_login(mentor)
+    assert offered() == (TODAY + timedelta(days=7)).isoformat()
