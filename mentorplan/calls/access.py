@@ -34,9 +34,7 @@ def get_call(request: MentorRequest, key: "UUID | str", *, lock: bool = False) -
     # Only the session's row is locked, as select_for_update(of=("self",)) would; SQLite has no
     # row locks (a write there takes the whole database, see the settings).
     lock_sql = " FOR UPDATE OF c" if lock and connection.features.has_select_for_update_of else ""
-    with connection.cursor() as cursor:
-        cursor.execute(_CALL_SQL + lock_sql, params)
-        row = cursor.fetchone()
+    row = rawsql.one(_CALL_SQL + lock_sql, params)
     if row is None:
         raise Http404("No such session.")
     split = len(Call._meta.concrete_fields)

@@ -22,18 +22,12 @@ def marks_and_people(
     still open, in one trip to the database: rows this few are part of a key as they are.
     `also`, a query of one value and its values, comes in the same trip as a row of its own,
     ("also", the value as text, ...)."""
-    sql, params = people_query(group_pk)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    sql, params = _people_sql(), [group_pk, group_pk, group_pk, now]
     if also is not None:
         sql += f" UNION ALL SELECT 'also', CAST(({also[0]}) AS TEXT), '', '', '', '', ''"
         params += also[1]
-    *found, rows = marks(sources, group_pk, beside=(sql, params))
-    return (tuple(found), rows)
-
-
-def people_query(group_pk: int) -> tuple[str, list[Any]]:
-    """The query of the group's people (unordered) and its values."""
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    return _people_sql(), [group_pk, group_pk, group_pk, now]
+    return marks(sources, group_pk, beside=(sql, params))
 
 
 @cache

@@ -55,32 +55,25 @@ class Rows:
 
 
 def marks(
-    sources: Sequence[Rows], pk: int, beside: tuple[str, Sequence[Any]] | None = None
-) -> tuple[Any, ...]:
-    """The marks of every source's rows that lead to `pk`, in one query. A source whose app is
-    not installed has none. With `beside` (a query and its values, whose rows have at least two
-    columns and a first one never null), its rows come in the same trip to the database, in the
-    order of their first two columns, as a last item: (marks..., rows)."""
+    sources: Sequence[Rows], pk: int, beside: tuple[str, Sequence[Any]]
+) -> tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...]]:
+    """The marks of every source's rows that lead to `pk` (a source whose app is not installed
+    has none), and the rows of `beside` (a query and its values, whose rows have at least two
+    columns and a first one never null) in the order of their first two columns: both in one
+    trip to the database."""
     sql, parts, width = _marks_sql(tuple(sources))
-    params: list[Any] = [pk] * parts
-    if beside is None:
-        if not sql:
-            return ()
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return tuple(cursor.fetchone())
     other, other_params = beside
-    if not sql:
-        sql, width = "SELECT 1", 1
+    skip = width or 1  # the columns before the other query's, "SELECT 1" without marks
     # Each of the other query's rows with the marks beside it; the marks alone if it has none.
     joined = (
-        f"SELECT * FROM ({sql}) m LEFT JOIN ({other}) o ON 1 = 1 ORDER BY {width + 1}, {width + 2}"
+        f"SELECT * FROM ({sql or 'SELECT 1'}) m LEFT JOIN ({other}) o ON 1 = 1"
+        f" ORDER BY {skip + 1}, {skip + 2}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(joined, [*params, *other_params])
+        cursor.execute(joined, [*[pk] * parts, *other_params])
         found = cursor.fetchall()
-    rows = tuple(tuple(row[width:]) for row in found if row[width] is not None)
-    return (*(found[0][:width] if parts else ()), rows)
+    rows = tuple(tuple(row[skip:]) for row in found if row[skip] is not None)
+    return tuple(found[0][:width]), rows
 
 
 @cache
