@@ -1,19 +1,23 @@
-"""Django's form renderer, with the plain widgets written out in Python.
+"""Django's form renderer, with the plain widgets and the site's field group written out in
+Python.
 
 Django draws every widget, and every option of a select, through a template of its own; on the
 session's page, with a form per topic and per trainee, that was a third of the time it took to
 draw. The widgets below (inputs, text areas, selects and their options, a radio button or check
 box drawn on its own) are written out here and give, character for character, what Django's
-templates give (`mentorplan/lib/tests/test_widgets.py` compares the two). Any other template,
-or a select with an option drawn by another template, is drawn by Django as before.
+templates give (`mentorplan/lib/tests/test_widgets.py` compares the two). So does a field with
+its label, help and errors, which templates draw with `{{ field.as_field_group }}` (the
+template `includes/field.html` says the same). Any other template, or a select with an option
+drawn by another template, is drawn by Django as before.
 """
 
 from collections.abc import Callable
 from typing import Any
 
+from django.forms import BoundField
 from django.forms.renderers import DjangoTemplates
 from django.http import HttpRequest
-from django.template import Context
+from django.template import Context, loader
 from django.template.base import render_value_in_context
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
@@ -113,12 +117,57 @@ _WRITTEN: dict[str, Callable[[dict[str, Any]], str | None]] = {
 }
 
 
+FIELD = "includes/field.html"  # a field with its label, help and errors: `{{ field.as_field_group }}`
+
+
+def _field(field: BoundField) -> str:
+    """includes/field.html, for a field drawn by `as_field_group` (and so stripped)."""
+    widget = field.field.widget
+    kind = getattr(widget, "input_type", "")
+    error = " field-error" if field.errors else ""
+    optional = "" if field.field.required else ' <span class="optional">(optional)</span>'
+    label, auto_id = _value(field.label), _value(field.auto_id)
+    helped = field.help_text  # written as it is, as the template's `|safe` does
+    after = f'<div class="help" id="{auto_id}_helptext">{helped}</div>' if helped else ""
+    after += "\n  " + "".join(
+        f'<p class="error" id="{auto_id}_error{f"_{number}" if number > 1 else ""}">'
+        f"{_value(message)}</p>"
+        for number, message in enumerate(field.errors, start=1)
+    )
+    if kind == "radio" or (getattr(widget, "allow_multiple_selected", False) and kind == "checkbox"):
+        choices = "".join(
+            f'<label class="radio">{choice.tag()} {_value(choice.choice_label)}</label>'
+            for choice in field
+        )
+        return (
+            f'<fieldset class="field{error}">\n  <legend>{label}{optional}</legend>\n'
+            f"  {choices}\n  {after}\n</fieldset>"
+        )
+    label_for = _value(field.id_for_label)
+    if kind == "checkbox":
+        shown = f'\n    {field} <label for="{label_for}">{label}</label>\n  '
+        error += " field-checkbox"
+    else:
+        shown = f'\n    <label for="{label_for}">{label}{optional}</label>\n    {field}\n  '
+    return f'<div class="field{error}">\n  {shown}\n  {after}\n</div>'
+
+
 class Renderer(DjangoTemplates):
-    """FORM_RENDERER: the widgets above written out, the rest from templates."""
+    """FORM_RENDERER: the widgets above and the field group (`includes/field.html`) written out,
+    the rest from templates."""
+
+    field_template_name = FIELD
+
+    def get_template(self, template_name: str) -> Any:
+        if template_name == FIELD:  # one of the site's own templates
+            return loader.get_template(template_name)
+        return super().get_template(template_name)
 
     def render(
         self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None
     ) -> str:
+        if template_name == FIELD and set(context) == {"field"}:
+            return _field(context["field"])
         write = _WRITTEN.get(template_name)
         drawn = write(context["widget"]) if write and set(context) == {"widget"} else None
         if drawn is None:
