@@ -2,7 +2,9 @@
 
 from typing import Any
 
-from mentorplan.calls.models import Attendance, AttendanceStatus, GameSuggestion, Note, NoteLevel
+from django.db.models import OuterRef, Subquery
+
+from mentorplan.calls.models import Attendance, AttendanceStatus, GameSuggestion, NoteLevel
 from mentorplan.calls.tools import ToolBase
 
 WELCOME = "welcome"  # the tool's name in the registry
@@ -10,14 +12,16 @@ WELCOME = "welcome"  # the tool's name in the registry
 
 def trainee_rows(base: ToolBase) -> list[dict[str, Any]]:
     """Each trainee, their attendance and the asker's private notes on them."""
-    trainees = list(base.call.group.trainees.active())
-    status = dict(Attendance.objects.filter(call=base.call).values_list("trainee_id", "status"))
-    mine = Note.objects.filter(
-        segment=base.segment, level=NoteLevel.PRIVATE, author=base.request.user
-    )
-    notes = {note.trainee_id: note for note in mine.filter(trainee__isnull=False)}
+    here = Attendance.objects.filter(call=base.call, trainee=OuterRef("pk")).values("status")
+    trainees = base.call.group.trainees.active().annotate(status=Subquery(here))
+    author = base.request.user.pk
+    notes = {
+        note.trainee_id: note
+        for note in base.notes()
+        if note.trainee_id and note.level == NoteLevel.PRIVATE and note.author_id == author
+    }
     return [
-        {"trainee": t, "status": status.get(t.pk, ""), "note": notes.get(t.pk)} for t in trainees
+        {"trainee": t, "status": t.status or "", "note": notes.get(t.pk)} for t in trainees
     ]
 
 

@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from mentorplan.calls.models import Note
 from mentorplan.lib.http import form_errors
 from mentorplan.lib.plugins import Slot
 
@@ -39,10 +40,18 @@ class ToolBase:
     call: "Call"
     segment: "CallSegment | None"
     error: str | None = None
+    # The segment's notes the asker may read, when the runner has read them for its own boxes.
+    read_notes: tuple[Note, ...] | None = None
 
     def context(self) -> dict[str, Any]:
         """What every tool's template gets before its own context."""
         return {"call": self.call, "current": self.segment}
+
+    def notes(self) -> tuple[Note, ...]:
+        """The notes of the tool's segment that the asker may read."""
+        if self.read_notes is not None:
+            return self.read_notes
+        return tuple(Note.objects.visible_to(self.request.user).filter(segment=self.segment))
 
 
 # (base, **the tool's own state) -> the template's own context
@@ -133,16 +142,18 @@ def draw_all(
     request: "MentorRequest",
     call: "Call",
     current: "CallSegment",
+    notes: tuple[Note, ...],
     answering: str = "",
     **state: Any,
 ) -> list[SafeString]:
-    """The tools of the current segment, each drawn on its own. `answering` names a tool that
-    answers a plain form with `state` (the form as it was sent): it is drawn with that state,
-    after the others if it belongs to another segment."""
+    """The tools of the current segment, each drawn on its own, with the segment's `notes` the
+    asker may read. `answering` names a tool that answers a plain form with `state` (the form as
+    it was sent): it is drawn with that state, after the others if it belongs to another
+    segment."""
     drawn = []
     for tool in tools_for(current.kind):
         own = state if tool.name == answering else {}
-        drawn.append(draw(tool, ToolBase(request, call, current), **own))
+        drawn.append(draw(tool, ToolBase(request, call, current, read_notes=notes), **own))
     if answering and TOOLS.get(answering).kind != current.kind:
         tool = TOOLS.get(answering)
         drawn.append(draw(tool, ToolBase(request, call, segment_of(call, tool.kind)), **state))

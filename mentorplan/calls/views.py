@@ -111,16 +111,18 @@ def _runner_context(
         context["local_times"] = call.local_times()
         context["overflow"] = Call.overflow_minutes(segments, call.length_minutes)
         return context
-    visible = Note.objects.visible_to(request.user).filter(call=call).select_related("trainee")
     if status == Status.ENDED:
+        visible = Note.objects.visible_to(request.user).filter(call=call).exclude(body="")
         by_segment: dict[int, list[Note]] = {}
-        for note in visible.exclude(body="").order_by("segment__position", "level"):
+        for note in visible.select_related("trainee").order_by("segment__position", "level"):
             by_segment.setdefault(note.segment_id, []).append(note)
         context["notes"] = [(s, by_segment[s.pk]) for s in segments if s.pk in by_segment]
         context["next_call"] = call.following()
         return context
     current = segment_at(segments, call.current_position or 0)
-    mine = {note.level: note for note in visible.filter(segment=current, trainee__isnull=True)}
+    # One read of the segment's notes for the boxes below and the tools (a trainee's, in welcome).
+    notes = tuple(Note.objects.visible_to(request.user).filter(segment=current))
+    mine = {note.level: note for note in notes if note.trainee_id is None}
     default_level = NoteLevel.PRIVATE if current.kind == SegmentKind.WELCOME else NoteLevel.MENTORS
     context["current"] = current
     context["note_boxes"] = [
@@ -131,7 +133,7 @@ def _runner_context(
         render_to_string(panel.template, {"call": call} | panel.context(request, call), request)
         for panel in RUNNER_PANELS.values()
     ]
-    context["tools"] = draw_all(request, call, current, answering, **state)
+    context["tools"] = draw_all(request, call, current, notes, answering, **state)
     return context
 
 
