@@ -21,7 +21,8 @@ def trainee_rows(base: ToolBase) -> list[dict[str, Any]]:
         if note.trainee_id and note.level == NoteLevel.PRIVATE and note.author_id == author
     }
     return [
-        {"trainee": t, "status": t.status or "", "note": notes.get(t.pk)} for t in trainees
+        {"trainee": t, "status": t.status or "", "note": notes.get(t.pk)}  # type: ignore[attr-defined]
+        for t in trainees
     ]
 
 

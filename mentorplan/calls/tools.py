@@ -101,7 +101,12 @@ def answer(
     """The answer to a tool's POST. A plain form gets the message (`error` or `saved`) and the
     session's page; htmx gets the tool again, built by its context function from `state` (a failed
     form, what was just saved) and `error`. Once the session has ended its tools are gone from
-    the page, so htmx loads the whole (finished) page instead."""
+    the page, so htmx loads the whole (finished) page instead.
+
+    A POST answered without an error changed what the tool shows: the session's room version
+    moves on, so every other screen of it draws the tool again (see room-runner.js)."""
+    if error is None:
+        call.room_changed()
     if not request.htmx:
         if error:
             messages.error(request, error)

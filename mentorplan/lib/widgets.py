@@ -117,7 +117,8 @@ _WRITTEN: dict[str, Callable[[dict[str, Any]], str | None]] = {
 }
 
 
-FIELD = "includes/field.html"  # a field with its label, help and errors: `{{ field.as_field_group }}`
+# A field with its label, help and errors, as `{{ field.as_field_group }}` draws it.
+FIELD = "includes/field.html"
 
 
 def _field(field: BoundField) -> str:
@@ -134,7 +135,8 @@ def _field(field: BoundField) -> str:
         f"{_value(message)}</p>"
         for number, message in enumerate(field.errors, start=1)
     )
-    if kind == "radio" or (getattr(widget, "allow_multiple_selected", False) and kind == "checkbox"):
+    several = getattr(widget, "allow_multiple_selected", False)
+    if kind == "radio" or (several and kind == "checkbox"):
         choices = "".join(
             f'<label class="radio">{choice.tag()} {_value(choice.choice_label)}</label>'
             for choice in field

@@ -82,6 +82,9 @@ async function send(note) {
       const result = await response.json();
       versionInput(note).value = result.version;
       note.saved = body;
+      // What the server has, as a field's default says: a part redrawn now shows the same text
+      // (room-runner.js redraws only parts with nothing unsent).
+      if (note.area.value === body) note.area.defaultValue = body;
       known.set(note.key, { version: result.version, body: body });
       if (note.area.value === body) clearDraft(note.key); else keepDraft(note);
       show(note, "Saved " + result.saved_at, "saved");

@@ -6,6 +6,12 @@
 // header the server puts on every runner page and redraw. Sends: "runner:server-time" with the
 // difference between the server's clock and this device's, for clock.js, and "runner:state" with
 // each new state it reads.
+//
+// The rest of what the runner shows (what trainees send, what a co-mentor does in a tool) has a
+// version of its own, the room's. A part of the runner that draws such changes names its module
+// and the room version it shows (data-room-module, data-room-version); the module listens to
+// "runner:state". A runner without it (no trainee has a link yet) fetches it when the room first
+// moves on, and tells it the newest room version through the runner's data-room-seen.
 const POLL_MS = 3000;
 const TYPING_PAUSE_MS = 1500; // this long without a keystroke, and the writer has stopped typing
 const VERSION_HEADER = "X-Session-Version";
@@ -34,7 +40,11 @@ async function poll() {
       const skew = state.server_now - (sent + received) / 2;
       document.dispatchEvent(new CustomEvent("runner:server-time", { detail: { skew: skew } }));
       // The whole state, for modules that follow more than the live state (room-runner.js).
+      runner.dataset.roomSeen = state.room;
       document.dispatchEvent(new CustomEvent("runner:state", { detail: state }));
+      for (const part of runner.querySelectorAll("[data-room-module]")) {
+        if (Number(state.room) > Number(part.dataset.roomVersion)) import(part.dataset.roomModule).catch(() => {});
+      }
       latest = Number(state.version);
     } else if (response.status !== 304) {
       return;

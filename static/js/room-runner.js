@@ -1,8 +1,10 @@
 // On the mentor's runner: the trainee room's part (who is here, raised hands) and the segment's
-// tool follow what trainees send. poll.js tells of the room's version with each state it reads
-// ("runner:state"); when it moved on, this module redraws the room part and the tool from the
+// tool follow what trainees send and what co-mentors do in the tool. poll.js tells of the room's
+// version with each state it reads ("runner:state", and the runner's data-room-seen for a module
+// it fetched late); when it moved on, this module redraws the room part and the tool from the
 // runner itself, unless the mentor has unsent text in the tool (then it waits until they send
-// it). Every 15 s the room part is read again, so whoever closed their page leaves the list.
+// it). Once a trainee has a link, the room part is also read again every 15 s, so whoever closed
+// their page leaves the list.
 const PANEL_MS = 15000;
 let waiting = false; // the tool has news it could not show yet
 let drawn = null; // the room version the tool was drawn at
@@ -57,6 +59,7 @@ window.setInterval(async () => {
   const shown = panel();
   if (!shown || document.hidden) return;
   if (waiting) { redraw().catch(() => {}); return; }
+  if (!shown.dataset.module) return; // no trainee has a link: nobody can come or go
   try {
     const response = await fetch(shown.dataset.panelUrl, { cache: "no-store" });
     if (response.ok) put(panel(), new DOMParser().parseFromString(await response.text(), "text/html").getElementById("room-panel"));
@@ -65,3 +68,6 @@ window.setInterval(async () => {
   }
 }, PANEL_MS);
 drawn = panel() ? Number(panel().dataset.roomVersion) : null;
+// Fetched by poll.js because the room moved on: draw what moved.
+const seen = document.getElementById("runner");
+if (drawn !== null && seen && Number(seen.dataset.roomSeen) > drawn) redraw().catch(() => {});

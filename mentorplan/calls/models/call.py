@@ -92,8 +92,9 @@ class Call(Planning, LiveRun):
     current_entered_active = models.FloatField(default=0)
     # Bumped on every change of the live state, so other screens can tell cheaply they are behind.
     version = models.PositiveIntegerField(default=0)
-    # Bumped when trainees do something the runner shows (an answer, a raised hand, arriving),
-    # apart from `version`, so a mentor's button pressed meanwhile still counts.
+    # Bumped when someone does something the runner shows besides the live state: a trainee (an
+    # answer, a raised hand, arriving) or a mentor in a segment's tool (attendance, a topic, a
+    # goal). Apart from `version`, so a mentor's button pressed meanwhile still counts.
     room_version = models.PositiveIntegerField(default=0)
     # Where the call happens when it is not the group's usual link (`video_link`).
     video_url = models.URLField(
@@ -166,6 +167,7 @@ class Call(Planning, LiveRun):
         ]
 
     def room_changed(self) -> None:
-        """Trainees did something the runner shows: move `room_version` on, in the database
-        only (two trainees at once both count), leaving the live state and its version alone."""
+        """Someone did something the runner shows besides the live state: move `room_version`
+        on, in the database only (two changes at once both count), leaving the live state and
+        its version alone."""
         Call.objects.filter(pk=self.pk).update(room_version=models.F("room_version") + 1)

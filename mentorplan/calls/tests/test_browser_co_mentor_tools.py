@@ -1,0 +1,100 @@
+"""Two co-mentors in real browsers: what one does in a segment's tool shows on the other's screen
+within a few seconds, without a reload, and without taking away what the other has written."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from mentorplan.calls.models import Call
+from mentorplan.calls.tests.test_browser_runner import (
+    expect_segment,
+    save_state,
+    second_page,
+    start,
+)
+from mentorplan.groups.models import Role
+from mentorplan.testing import default_plan, make_group, make_mentor, make_trainee
+
+pytestmark = pytest.mark.browser
+
+SOON = 10_000  # ms: a poll every 3 s, then the fetch of the part that draws it
+
+
+@pytest.fixture
+def lead(db):
+    return make_mentor(display_name="Lena")
+
+
+@pytest.fixture
+def call(lead) -> Call:
+    group = make_group(lead, name="Tuesday buddies")
+    make_trainee(group, name="Bogdan")
+    make_trainee(group, name="Chiara")
+    return Call.plan(
+        group=group,
+        template=default_plan(),
+        scheduled_at=timezone.now() + timedelta(minutes=5),
+        length_minutes=None,
+        created_by=lead,
+    )
+
+
+@pytest.fixture
+def co_mentor(call):
+    mentor = make_mentor(display_name="Kofi")
+    call.group.memberships.create(user=mentor, role=Role.CO_MENTOR)
+    return mentor
+
+
+def _here(page, name: str):
+    buttons = page.get_by_role("group", name=f"Attendance of {name}")
+    return buttons.get_by_role("button", name="Here")
+
+
+def test_a_co_mentor_s_attendance_mark_shows_on_the_other_screen(
+    page, browser, live_server, console_errors, lead, co_mentor, call
+):
+    start(page, live_server, lead, call)
+    other = second_page(browser, live_server, console_errors, co_mentor)
+    other.goto(f"/sessions/{call.key}/")
+    expect_segment(other, "Welcome & chit chat")
+    # Lena writes about Bogdan; once it is saved, it is on the server like everything else.
+    note = page.get_by_label("Private notes on Bogdan", exact=True)
+    note.fill("Bogdan moved house last week.")
+    expect(save_state(page, note)).to_have_text(re.compile(r"^Saved"))
+    page.get_by_role("heading", name="Who is here").click()  # she looks away from the note
+
+    _here(other, "Bogdan").click()
+    expect(_here(other, "Bogdan")).to_have_attribute("aria-pressed", "true")
+
+    expect(_here(page, "Bogdan")).to_have_attribute("aria-pressed", "true", timeout=SOON)
+    expect(page.get_by_label("Private notes on Bogdan", exact=True)).to_have_value(
+        "Bogdan moved house last week."
+    )
+    expect(_here(page, "Chiara")).to_have_attribute("aria-pressed", "false")
+
+
+def test_a_note_being_written_is_not_taken_away_by_a_co_mentor_s_mark(
+    page, browser, live_server, console_errors, lead, co_mentor, call
+):
+    start(page, live_server, lead, call)
+    other = second_page(browser, live_server, console_errors, co_mentor)
+    other.goto(f"/sessions/{call.key}/")
+    expect_segment(other, "Welcome & chit chat")
+    note = page.get_by_label("Private notes on Chiara", exact=True)
+    note.click()
+    page.keyboard.type("Chiara asked about ")
+
+    _here(other, "Bogdan").click()
+    expect(_here(other, "Bogdan")).to_have_attribute("aria-pressed", "true")
+    page.wait_for_timeout(4000)  # a poll has seen the mark meanwhile
+    page.keyboard.type("evening classes.")
+
+    expect(note).to_have_value("Chiara asked about evening classes.")
+    expect(note).to_be_focused()
+    page.get_by_role("heading", name="Who is here").click()  # done writing: the mark shows
+    expect(_here(page, "Bogdan")).to_have_attribute("aria-pressed", "true", timeout=20_000)
+    expect(note).to_have_value("Chiara asked about evening classes.")

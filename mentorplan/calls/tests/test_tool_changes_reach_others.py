@@ -1,0 +1,112 @@
+"""What one mentor does in a segment's tool reaches the other screens of the session: the change
+moves the session's room version, which every runner's poll reads, so a co-mentor's screen draws
+the tool again. What the server refused changes nothing, and moves nothing."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from mentorplan.calls.models import Call
+from mentorplan.groups.models import Role, Trainee
+from mentorplan.plans.models import SegmentKind
+from mentorplan.room.models import TraineeLink
+from mentorplan.testing import (
+    HTMX,
+    at_segment,
+    make_call,
+    make_group,
+    make_mentor,
+    make_trainee,
+    parse,
+    start_call,
+)
+from mentorplan.testing.history import poll_address
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def call(client) -> Call:
+    lead = make_mentor(display_name="Lena")
+    client.force_login(lead)
+    group = make_group(lead)
+    make_trainee(group, name="Amal")
+    return start_call(make_call(group))
+
+
+@pytest.fixture
+def co_mentor(call) -> Client:
+    """The co-mentor's browser."""
+    mentor = make_mentor(display_name="Kofi")
+    call.group.memberships.create(user=mentor, role=Role.CO_MENTOR)
+    browser = Client()
+    browser.force_login(mentor)
+    return browser
+
+
+@pytest.fixture
+def amal(call) -> Trainee:
+    return call.group.trainees.get(name="Amal")
+
+
+def _mark(browser: Client, call: Call, trainee: Trainee, status: str) -> int:
+    url = reverse("calls:attendance", args=[call.key, trainee.key])
+    return browser.post(url, {"status": status}, headers=HTMX).status_code
+
+
+def test_a_co_mentor_s_click_in_a_tool_tells_the_other_screen_to_draw_it(
+    client, call, co_mentor, amal
+):
+    poll = poll_address(client, call)
+    first = client.get(poll)
+    etag, room = first["ETag"], first.json()["room"]
+
+    assert _mark(co_mentor, call, amal, "present") == 200
+
+    after = client.get(poll, headers={"If-None-Match": etag})
+    assert after.status_code == 200
+    assert after.json()["room"] > room
+    assert after.json()["version"] == first.json()["version"]  # the live state did not move
+    redrawn = parse(client.get(reverse("calls:detail", args=[call.key]), headers=HTMX))
+    pressed = redrawn.select('[aria-label="Attendance of Amal"] [aria-pressed="true"]')
+    assert [button["value"] for button in pressed] == ["present"]
+
+
+def test_a_change_in_another_segment_s_tool_is_told_too(client, call, co_mentor):
+    at_segment(call, SegmentKind.TECHNICAL)
+    poll = poll_address(client, call)
+    before = client.get(poll).json()["room"]
+
+    response = co_mentor.post(
+        reverse("recap:topic_add", args=[call.key]),
+        {"title": "Recursion", "trainees": [str(call.group.trainees.get().key)]},
+        headers=HTMX,
+    )
+
+    assert response.status_code == 200
+    assert client.get(poll).json()["room"] == before + 1
+
+
+def test_a_refused_click_changes_nothing_and_tells_nobody(client, call, co_mentor, amal):
+    poll = poll_address(client, call)
+    first = client.get(poll)
+
+    assert _mark(co_mentor, call, amal, "asleep") == 200  # the tool again, with the error
+
+    assert client.get(poll, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    assert not call.attendance.exists()
+
+
+def test_the_room_part_always_names_the_module_that_draws_such_changes(client, call, amal):
+    def panel():
+        page = parse(client.get(reverse("calls:detail", args=[call.key])))
+        return page.select_one("#room-panel")
+
+    # Without trainee links the module is fetched only once a change comes (poll.js)...
+    assert "room-runner" in panel()["data-room-module"]
+    assert not panel().has_attr("data-module")
+
+    TraineeLink.issue(amal)
+
+    # ...with them it comes with the page, for the people in the room.
+    assert panel()["data-module"] == panel()["data-room-module"]
