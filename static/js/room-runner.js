@@ -28,9 +28,13 @@ async function redraw() {
   const runner = document.getElementById("runner");
   if (!runner) return;
   const response = await fetch(runner.dataset.refreshUrl, { headers: { "HX-Request": "true" }, cache: "no-store" });
-  // A runner of another version is poll.js's to draw, whole.
-  if (!response.ok || response.headers.get("X-Session-Version") !== runner.dataset.version) return;
-  const page = new DOMParser().parseFromString(await response.text(), "text/html");
+  if (!response.ok) return;
+  const html = await response.text();
+  // A runner of another version than the one shown now (a move may have been drawn while this
+  // was on its way) is poll.js's to draw, whole.
+  const shown = document.getElementById("runner");
+  if (!shown || response.headers.get("X-Session-Version") !== shown.dataset.version) return;
+  const page = new DOMParser().parseFromString(html, "text/html");
   const fresh = page.getElementById("room-panel");
   put(panel(), fresh);
   const tool = document.getElementById("tool");

@@ -98,3 +98,35 @@ def test_a_note_being_written_is_not_taken_away_by_a_co_mentor_s_mark(
     page.get_by_role("heading", name="Who is here").click()  # done writing: the mark shows
     expect(_here(page, "Bogdan")).to_have_attribute("aria-pressed", "true", timeout=20_000)
     expect(note).to_have_value("Chiara asked about evening classes.")
+
+
+def test_a_redraw_that_left_before_a_move_does_not_bring_the_old_tool_back(
+    page, live_server, lead, call
+):
+    start(page, live_server, lead, call)
+    held = []  # the tool's redraw, answered at welcome and handed over only after the move
+
+    def hold(route):
+        asked = route.request
+        if held or asked.method != "GET" or "hx-request" not in asked.headers:
+            route.continue_()
+            return
+        held.append((route, route.fetch()))
+
+    page.route(f"**/sessions/{call.key}/", hold)
+    Call.objects.get(pk=call.pk).room_changed()  # a co-mentor marked someone here
+    for _ in range(50):
+        if held:
+            break
+        page.wait_for_timeout(200)
+    assert held, "the screen did not ask to draw the tool again"
+
+    page.get_by_role("button", name="Next →").click()
+    expect_segment(page, "Goal catch-up")
+    route, answered_at_welcome = held[0]
+    route.fulfill(response=answered_at_welcome)
+    page.wait_for_timeout(1000)
+
+    expect_segment(page, "Goal catch-up")
+    expect(page.locator("#tool #goal-catchup")).to_be_attached()
+    expect(page.get_by_role("heading", name="Who is here")).to_have_count(0)
