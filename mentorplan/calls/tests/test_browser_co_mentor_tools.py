@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import expect
+from playwright.sync_api import APIResponse, Route, expect
 
 from mentorplan.calls.models import Call
 from mentorplan.calls.tests.test_browser_runner import (
@@ -104,9 +104,9 @@ def test_a_redraw_that_left_before_a_move_does_not_bring_the_old_tool_back(
     page, live_server, lead, call
 ):
     start(page, live_server, lead, call)
-    held = []  # the tool's redraw, answered at welcome and handed over only after the move
+    held: list[tuple[Route, APIResponse]] = []  # the tool's redraw: answered, handed over later
 
-    def hold(route):
+    def hold(route: Route) -> None:
         asked = route.request
         if held or asked.method != "GET" or "hx-request" not in asked.headers:
             route.continue_()

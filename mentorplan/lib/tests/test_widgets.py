@@ -78,6 +78,13 @@ VALUES = [
 ]
 
 
+def _form(renderer: BaseRenderer, values: dict, bound: bool) -> forms.Form:
+    """Everything, filled in (bound) or starting from `values` (unbound)."""
+    if bound:
+        return Everything(data=values, renderer=renderer, auto_id="id_%s")
+    return Everything(initial=values, renderer=renderer, prefix="p")
+
+
 def _draw(form: forms.Form) -> list[str]:
     drawn = [str(field) for field in form]
     drawn += [str(choice.tag()) for name in ("radio", "boxes") for choice in form[name]]
@@ -88,12 +95,8 @@ def _draw(form: forms.Form) -> list[str]:
 @pytest.mark.parametrize("values", VALUES)
 @pytest.mark.parametrize("bound", [False, True])
 def test_each_widget_comes_out_as_djangos_templates_draw_it(values, bound):
-    def form(renderer: BaseRenderer) -> forms.Form:
-        if bound:
-            return Everything(data=values, renderer=renderer, auto_id="id_%s")
-        return Everything(initial=values, renderer=renderer, prefix="p")
-
-    written, templated = _draw(form(Renderer())), _draw(form(DjangoTemplates()))
+    written = _draw(_form(Renderer(), values, bound))
+    templated = _draw(_form(DjangoTemplates(), values, bound))
 
     assert written == templated
     assert any("<select" in html for html in written)  # the comparison covered them all
@@ -114,13 +117,8 @@ class FieldTemplate(DjangoTemplates):
 @pytest.mark.parametrize("values", VALUES)
 @pytest.mark.parametrize("bound", [False, True])
 def test_each_field_group_comes_out_as_its_template_draws_it(values, bound):
-    def form(renderer: BaseRenderer) -> forms.Form:
-        if bound:
-            return Everything(data=values, renderer=renderer, auto_id="id_%s")
-        return Everything(initial=values, renderer=renderer, prefix="p")
-
-    written = [field.as_field_group() for field in form(Renderer())]
-    templated = [field.as_field_group() for field in form(FieldTemplate())]
+    written = [field.as_field_group() for field in _form(Renderer(), values, bound)]
+    templated = [field.as_field_group() for field in _form(FieldTemplate(), values, bound)]
 
     assert written == templated
     kinds = " ".join(written)
