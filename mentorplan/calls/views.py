@@ -162,8 +162,8 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
 def call_state(request: HttpRequest, key: UUID) -> HttpResponse:
     """What other screens poll: the version of the live state and of the rest of what the
     runner shows (the room: what trainees sent, what mentors did in a tool), answered with 304
-    when neither changed. One query with the pass the page gave
-    (see `polling`); without one, the sign-in decides."""
+    when neither changed. One query with the pass the page gave (see `polling`); without one,
+    the sign-in decides."""
     mentor_id = polling.mentor_of_pass(request, key)
     if mentor_id is None:
         if not request.user.is_authenticated:
