@@ -128,12 +128,11 @@ def _detail_context(
         ),
         "trainee_form": None,  # loaded when the mentor opens "Add a trainee"
         "invitation_form": InvitationForm(group=group),
+        "invitations": _pending(group, membership),
         "nav": "groups",
         "on_group_page": True,
     }
     context.update(extra)
-    if "invitations" not in context:
-        context["invitations"] = _pending(group, membership)
     if context["trainee_form"] is None and not trainees:
         context["trainee_form"] = _new_trainee_form(request)  # the first thing to do
     if kept_panels:
