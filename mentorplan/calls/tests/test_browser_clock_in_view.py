@@ -54,11 +54,6 @@ def screen(request, browser, live_server, console_errors):
 
 
 @pytest.fixture
-def lead(db):
-    return make_mentor(display_name="Lena")
-
-
-@pytest.fixture
 def call(lead) -> Call:
     """A session of Lena's group of three, started a minute ago."""
     group = make_group(lead, name="Tuesday buddies")

@@ -15,8 +15,7 @@ from mentorplan.calls.tests.test_browser_runner import (
     second_page,
     start,
 )
-from mentorplan.groups.models import Role
-from mentorplan.testing import default_plan, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_call, make_group, make_trainee
 
 pytestmark = pytest.mark.browser
 
@@ -24,29 +23,11 @@ SOON = 10_000  # ms: a poll every 3 s, then the fetch of the part that draws it
 
 
 @pytest.fixture
-def lead(db):
-    return make_mentor(display_name="Lena")
-
-
-@pytest.fixture
 def call(lead) -> Call:
     group = make_group(lead, name="Tuesday buddies")
     make_trainee(group, name="Bogdan")
     make_trainee(group, name="Chiara")
-    return Call.plan(
-        group=group,
-        template=default_plan(),
-        scheduled_at=timezone.now() + timedelta(minutes=5),
-        length_minutes=None,
-        created_by=lead,
-    )
-
-
-@pytest.fixture
-def co_mentor(call):
-    mentor = make_mentor(display_name="Kofi")
-    call.group.memberships.create(user=mentor, role=Role.CO_MENTOR)
-    return mentor
+    return make_call(group, scheduled_at=timezone.now() + timedelta(minutes=5))
 
 
 def _here(page, name: str):

@@ -20,8 +20,7 @@ from playwright.sync_api import expect
 from mentorplan.accounts import signin
 from mentorplan.calls import views
 from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel
-from mentorplan.groups.models import Role
-from mentorplan.testing import default_plan, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_call, make_group, make_mentor, make_trainee
 from mentorplan.testing.browser import SCREENSHOTS, watch_console
 
 pytestmark = pytest.mark.browser
@@ -81,29 +80,11 @@ def seconds_left(page) -> int:
 
 
 @pytest.fixture
-def lead(db):
-    return make_mentor(display_name="Lena")
-
-
-@pytest.fixture
 def call(lead) -> Call:
     group = make_group(lead, name="Tuesday buddies")
     for name in ["Amal", "Bogdan", "Chen"]:
         make_trainee(group, name=name)
-    return Call.plan(
-        group=group,
-        template=default_plan(),
-        scheduled_at=timezone.now() + timedelta(minutes=5),
-        length_minutes=None,
-        created_by=lead,
-    )
-
-
-@pytest.fixture
-def co_mentor(call):
-    mentor = make_mentor(display_name="Kofi")
-    call.group.memberships.create(user=mentor, role=Role.CO_MENTOR)
-    return mentor
+    return make_call(group, scheduled_at=timezone.now() + timedelta(minutes=5))
 
 
 def start(page, live_server, user, call: Call) -> None:

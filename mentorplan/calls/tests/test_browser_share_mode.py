@@ -20,7 +20,6 @@ from mentorplan.testing import (
     make_goal,
     make_group,
     make_invitation,
-    make_mentor,
     make_trainee,
     start_call,
 )
@@ -76,11 +75,6 @@ def on_screen(page) -> str:
 
 def note_text(level: str, title: str) -> str:
     return f"{level.upper()} NOTE on {title}"
-
-
-@pytest.fixture
-def lead(db):
-    return make_mentor(display_name="Lena")
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from mentorplan.testing import (
     make_call,
     make_goal,
     make_group,
-    make_mentor,
     make_topic,
     make_trainee,
     start_call,
@@ -26,11 +25,6 @@ from mentorplan.testing.browser import SCREENSHOTS
 pytestmark = pytest.mark.browser
 
 WHITE = "rgb(255, 255, 255)"
-
-
-@pytest.fixture
-def lead(db):
-    return make_mentor(display_name="Lena")
 
 
 @pytest.fixture

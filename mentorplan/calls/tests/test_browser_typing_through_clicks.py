@@ -17,8 +17,7 @@ from mentorplan.calls.tests.test_browser_runner import (
     second_page,
     start,
 )
-from mentorplan.groups.models import Role
-from mentorplan.testing import default_plan, make_group, make_mentor, make_trainee
+from mentorplan.testing import make_call, make_group, make_trainee
 
 pytestmark = pytest.mark.browser
 
@@ -27,29 +26,10 @@ KEY_DELAY_MS = 150  # a steady typist; each burst below outlasts one poll of the
 
 
 @pytest.fixture
-def lead(db):
-    return make_mentor(display_name="Lena")
-
-
-@pytest.fixture
 def call(lead) -> Call:
     group = make_group(lead, name="Tuesday buddies")
     make_trainee(group, name="Bogdan")
-    soon = timezone.now() + timedelta(minutes=5)
-    return Call.plan(
-        group=group,
-        template=default_plan(),
-        scheduled_at=soon,
-        length_minutes=None,
-        created_by=lead,
-    )
-
-
-@pytest.fixture
-def co_mentor(call):
-    mentor = make_mentor(display_name="Kofi")
-    call.group.memberships.create(user=mentor, role=Role.CO_MENTOR)
-    return mentor
+    return make_call(group, scheduled_at=timezone.now() + timedelta(minutes=5))
 
 
 def _version(page) -> int:
