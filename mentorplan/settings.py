@@ -98,7 +98,7 @@ TEMPLATES = [
     }
 ]
 
-# Widgets drawn in Python where that gives what Django's templates give (mentorplan/lib/widgets.py).
+# Widgets and field groups drawn in Python, as the templates draw them (mentorplan/lib/widgets.py).
 FORM_RENDERER = "mentorplan.lib.widgets.Renderer"
 
 # Database: SQLite on a laptop, PostgreSQL when DATABASE_URL points at one.
