@@ -15,6 +15,7 @@ class CallsConfig(AppConfig):
         from mentorplan.calls.panels import sessions_panel
         from mentorplan.calls.segment_tools import WELCOME, welcome_context
         from mentorplan.calls.tools import register
+        from mentorplan.lib.fragments import Rows
         from mentorplan.lib.plugins import GROUP_PANELS, GroupPanel
         from mentorplan.plans.models import SegmentKind
 
@@ -29,4 +30,8 @@ class CallsConfig(AppConfig):
             order=10,
             # The welcome tool's buttons swap the runner's whole tool area.
             partial="calls/runner.html#tool",
+            rows=[
+                Rows("calls.Attendance", "call__group", times=("updated_at",)),
+                Rows("calls.GameSuggestion", "call__group"),
+            ],
         )

@@ -9,18 +9,22 @@ template gets the base's context and its own, and nothing of the other tools: th
 answer to a POST draw it the same way, with `draw`.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from mentorplan.calls.models import Note
+from mentorplan.groups.people import marks_and_people
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept
 from mentorplan.lib.http import form_errors
 from mentorplan.lib.plugins import Slot
 
@@ -67,6 +71,32 @@ class SegmentTool:
     # A template around the tool for an htmx answer, given the drawn tool as `tools`; none: the
     # tool alone.
     partial: str = ""
+    # The rows the tool is drawn from besides its session, segment and group, the group's people
+    # and the asker's notes (see `mentorplan.lib.fragments.Rows`). A tool that names them is kept
+    # drawn until one of those changes or the session's room version moves (every tool's POST
+    # moves it, see `answer`), and must draw nothing from the runner's clock (`CLOCK`); one
+    # that does not name them (None) is drawn every time.
+    rows: tuple[Rows, ...] | None = None
+
+
+# What the runner's buttons move (pause, resume, next, more time) and a kept tool never shows:
+# left out of its key, so that a pause or a step back does not draw it again.
+CLOCK = {
+    "calls.Call": {
+        "version",
+        "paused_at",
+        "paused_seconds",
+        "current_position",
+        "current_entered_active",
+    },
+    "calls.CallSegment": {
+        "started_at",
+        "ended_at",
+        "spent_seconds",
+        "entry_budget_seconds",
+        "added_seconds",
+    },
+}
 
 
 TOOLS: Slot[SegmentTool] = Slot("The runner's tools: a kind, a template and a context function.")
@@ -80,9 +110,12 @@ def register(
     *,
     order: int,
     partial: str = "",
+    rows: Sequence[Rows] | None = None,
 ) -> None:
-    """Add a tool to a segment kind; a kind shows its tools by `order`."""
-    TOOLS.add(name, SegmentTool(name, kind, template, context, partial), order=order)
+    """Add a tool to a segment kind; a kind shows its tools by `order`. With `rows`, the runner
+    keeps it drawn (see `SegmentTool.rows`)."""
+    kept_from = tuple(rows) if rows is not None else None
+    TOOLS.add(name, SegmentTool(name, kind, template, context, partial, kept_from), order=order)
 
 
 def tools_for(kind: str) -> list[SegmentTool]:
@@ -152,17 +185,67 @@ def draw_all(
     **state: Any,
 ) -> list[SafeString]:
     """The tools of the current segment, each drawn on its own, with the segment's `notes` the
-    asker may read. `answering` names a tool that answers a plain form with `state` (the form as
-    it was sent): it is drawn with that state, after the others if it belongs to another
-    segment."""
+    asker may read; those that name their rows are kept drawn (see `SegmentTool.rows`).
+    `answering` names a tool that answers a plain form with `state` (the form as it was sent):
+    it is drawn with that state, after the others if it belongs to another segment."""
+    tools = tools_for(current.kind)
+    made_of = _made_of(request, call, current, notes, tools)
     drawn = []
-    for tool in tools_for(current.kind):
-        own = state if tool.name == answering else {}
-        drawn.append(draw(tool, ToolBase(request, call, current, read_notes=notes), **own))
+    for tool in tools:
+        base = ToolBase(request, call, current, read_notes=notes)
+        if tool.name == answering:
+            drawn.append(draw(tool, base, **state))
+        elif tool.rows is None:
+            drawn.append(draw(tool, base))
+        else:
+            drawn.append(kept(request, f"tool-{tool.name}", made_of, _drawing(tool, base)))
     if answering and TOOLS.get(answering).kind != current.kind:
         tool = TOOLS.get(answering)
         drawn.append(draw(tool, ToolBase(request, call, segment_of(call, tool.kind)), **state))
     return drawn
+
+
+def _drawing(tool: SegmentTool, base: ToolBase) -> Callable[[], str]:
+    """What draws `tool` to be kept: as `draw` does, with the reader's CSRF token left out."""
+
+    def drawing() -> str:
+        context = base.context() | tool.context(base) | {"csrf_token": CSRF_MARK}
+        return render_to_string(tool.template, context, base.request)
+
+    return drawing
+
+
+def _made_of(
+    request: "MentorRequest",
+    call: "Call",
+    segment: "CallSegment",
+    notes: tuple[Note, ...],
+    tools: list[SegmentTool],
+) -> tuple[object, ...] | None:
+    """Everything the segment's kept tools are drawn from (None when it has none): the session
+    (its room version among it) and the segment but for their clock, the group, the marks of the
+    tools' rows with the group's people (one query), the asker's notes on the segment, who asks,
+    in which zone, on which day."""
+    rows = [row for tool in tools for row in tool.rows or ()]
+    if all(tool.rows is None for tool in tools):
+        return None
+    return (
+        _fields(call),
+        _fields(segment),
+        _fields(call.group),
+        marks_and_people(list(dict.fromkeys(rows)), call.group_id),
+        [(note.pk, note.version) for note in notes],
+        request.user.pk,
+        timezone.get_current_timezone_name(),
+        timezone.localdate(),
+    )
+
+
+def _fields(row: models.Model) -> tuple[object, ...]:
+    """The row's stored values but for its clock."""
+    clock = CLOCK.get(row._meta.label, set())
+    fields = row._meta.concrete_fields
+    return tuple(getattr(row, field.attname) for field in fields if field.name not in clock)
 
 
 def segment_of(call: "Call", kind: str) -> "CallSegment | None":

@@ -11,6 +11,7 @@ class FeedbackConfig(AppConfig):
         from mentorplan.calls.tools import register
         from mentorplan.feedback.panels import checkins_panel
         from mentorplan.feedback.segment_tools import FEEDBACK, feedback_context
+        from mentorplan.lib.fragments import Rows
         from mentorplan.lib.plugins import GROUP_PANELS, GroupPanel
         from mentorplan.plans.models import SegmentKind
 
@@ -24,4 +25,5 @@ class FeedbackConfig(AppConfig):
             "feedback/tools/feedback.html",
             feedback_context,
             order=20,
+            rows=[Rows("feedback.Feedback", "call__group", times=("updated_at",))],
         )

@@ -9,6 +9,7 @@ class RecapConfig(AppConfig):
 
     def ready(self) -> None:
         from mentorplan.calls.tools import register
+        from mentorplan.lib.fragments import Rows
         from mentorplan.plans.models import SegmentKind
         from mentorplan.recap.segment_tools import (
             RECAP,
@@ -24,4 +25,10 @@ class RecapConfig(AppConfig):
             "recap/tools/technical.html",
             technical_context,
             order=10,
+            # The methods' list moves only through the tool (a method added).
+            rows=[
+                Rows("recap.Topic", "group"),
+                Rows("recap.TopicPerson", "topic__group", times=("updated_at",)),
+                Rows("recap.TopicWork", "call__group", times=("updated_at",)),
+            ],
         )

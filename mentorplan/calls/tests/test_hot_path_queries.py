@@ -4,6 +4,7 @@ one past session or five: the poll, the note autosave and the runner in each seg
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -102,3 +103,19 @@ def test_the_runner_costs_the_same_in_each_segment_after_one_session_or_five(cli
     short, long = (len(queries_of(client, "GET", url)) for url in runners)
 
     assert short == long
+
+
+@pytest.mark.parametrize("kind", [SegmentKind.WELCOME, SegmentKind.TECHNICAL])
+def test_a_runner_drawn_afresh_costs_the_same_after_one_session_or_five(client, groups, kind):
+    """The segments whose tools are kept, drawn with nothing kept (the first screen after a
+    change)."""
+    runners = [reverse("calls:detail", args=[at_segment(_live(g), kind).key]) for g in groups]
+
+    def afresh(url: str) -> int:
+        client.get(url)  # what a first visit does once (a game picked) is not counted
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    assert afresh(runners[0]) == afresh(runners[1])
