@@ -73,17 +73,19 @@ class SegmentTool:
     partial: str = ""
     # The rows the tool is drawn from besides its session, segment and group, the group's people
     # and the asker's notes (see `mentorplan.lib.fragments.Rows`). A tool that names them is kept
-    # drawn until one of those changes or the session's room version moves (every tool's POST
-    # moves it, see `answer`), and must draw nothing from the runner's clock (`CLOCK`); one
+    # drawn until one of those changes or the session's tools version moves (every tool's POST
+    # and what trainees send move it, see `answer`), and must show nothing of `NOT_SHOWN`; one
     # that does not name them (None) is drawn every time.
     rows: tuple[Rows, ...] | None = None
 
 
-# What the runner's buttons move (pause, resume, next, more time) and a kept tool never shows:
-# left out of its key, so that a pause or a step back does not draw it again.
-CLOCK = {
+# What a kept tool never shows, left out of its key so that it is not drawn again when only
+# these move: the runner's clock (pause, resume, next, more time) and the room part (a trainee
+# came, a hand went up).
+NOT_SHOWN = {
     "calls.Call": {
         "version",
+        "room_version",
         "paused_at",
         "paused_seconds",
         "current_position",
@@ -136,8 +138,8 @@ def answer(
     form, what was just saved) and `error`. Once the session has ended its tools are gone from
     the page, so htmx loads the whole (finished) page instead.
 
-    A POST answered without an error changed what the tool shows: the session's room version
-    moves on, so every other screen of it draws the tool again (see room-runner.js)."""
+    A POST answered without an error changed what the tool shows: the session's room and tools
+    versions move on, so every other screen of it draws the tool again (see room-runner.js)."""
     if error is None:
         call.room_changed()
     if not request.htmx:
@@ -223,9 +225,9 @@ def _made_of(
     tools: list[SegmentTool],
 ) -> tuple[object, ...] | None:
     """Everything the segment's kept tools are drawn from (None when it has none): the session
-    (its room version among it) and the segment but for their clock, the group, the marks of the
-    tools' rows with the group's people (one query), the asker's notes on the segment, who asks,
-    in which zone, on which day."""
+    (its tools version among it) and the segment but for what no tool shows, the group, the
+    marks of the tools' rows with the group's people (one query), the asker's notes on the
+    segment, who asks, in which zone, on which day."""
     rows = [row for tool in tools for row in tool.rows or ()]
     if all(tool.rows is None for tool in tools):
         return None
@@ -242,10 +244,10 @@ def _made_of(
 
 
 def _fields(row: models.Model) -> tuple[object, ...]:
-    """The row's stored values but for its clock."""
-    clock = CLOCK.get(row._meta.label, set())
+    """The row's stored values but for those no tool shows."""
+    unshown = NOT_SHOWN.get(row._meta.label, set())
     fields = row._meta.concrete_fields
-    return tuple(getattr(row, field.attname) for field in fields if field.name not in clock)
+    return tuple(getattr(row, field.attname) for field in fields if field.name not in unshown)
 
 
 def segment_of(call: "Call", kind: str) -> "CallSegment | None":

@@ -39,7 +39,7 @@ def record_seen(link: "TraineeLink", call_id: int | None, now: datetime | None =
     updated = type(link).objects.filter(models.Q(pk=link.pk) & stale).update(last_seen_at=now)
     link.last_seen_at = now
     if updated and call_id is not None and (seen is None or seen < now - IN_ROOM):
-        Call(pk=call_id).room_changed()
+        Call(pk=call_id).room_changed(tools=False)
         return True
     return False
 
@@ -99,7 +99,7 @@ class Hand(models.Model):
         if hand.kind != kind:
             cls.objects.filter(pk=hand.pk).update(kind=kind)
             hand.kind = kind
-        call.room_changed()
+        call.room_changed(tools=False)
         return hand
 
     @classmethod
@@ -121,5 +121,5 @@ class Hand(models.Model):
             hands = hands.filter(key=key)
         cleared = hands.update(cleared_at=now or timezone.now(), cleared_by=by)
         if cleared:
-            call.room_changed()
+            call.room_changed(tools=False)
         return bool(cleared)

@@ -332,8 +332,8 @@ def _snapshot() -> dict[str, list[dict[str, object]]]:
 
 
 # Marks of a trainee's visit (when they last opened or polled their page, the live call's
-# version their own actions move on), not data of anyone's.
-VISIT_FIELDS = {"last_opened_at", "last_seen_at", "room_version"}
+# versions their own actions move on), not data of anyone's.
+VISIT_FIELDS = {"last_opened_at", "last_seen_at", "room_version", "tools_version"}
 
 
 def _unchanged_for_amal(before: dict, after: dict, amal: Trainee, visitor: Trainee) -> list[str]:

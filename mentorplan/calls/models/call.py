@@ -4,7 +4,7 @@ the live state machine behind `Call.control` and `Call.status`, while it runs.""
 
 import uuid
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -96,6 +96,10 @@ class Call(Planning, LiveRun):
     # answer, a raised hand, arriving) or a mentor in a segment's tool (attendance, a topic, a
     # goal). Apart from `version`, so a mentor's button pressed meanwhile still counts.
     room_version = models.PositiveIntegerField(default=0)
+    # Bumped with `room_version` when what a segment's tool shows changed (a mentor's click in a
+    # tool, what a trainee sent), not when only the room part did (a trainee came, a hand went
+    # up): the tools the runner keeps drawn are kept until it moves (see calls.tools).
+    tools_version = models.PositiveIntegerField(default=0)
     # Where the call happens when it is not the group's usual link (`video_link`).
     video_url = models.URLField(
         "video-call link",
@@ -166,8 +170,12 @@ class Call(Planning, LiveRun):
             for z, names in sorted(zones.items())
         ]
 
-    def room_changed(self) -> None:
+    def room_changed(self, *, tools: bool = True) -> None:
         """Someone did something the runner shows besides the live state: move `room_version`
-        on, in the database only (two changes at once both count), leaving the live state and
-        its version alone."""
-        Call.objects.filter(pk=self.pk).update(room_version=models.F("room_version") + 1)
+        on, and `tools_version` unless it showed in the room part only (`tools=False`), in the
+        database only (two changes at once both count), leaving the live state and its version
+        alone."""
+        moved: dict[str, Any] = {"room_version": models.F("room_version") + 1}
+        if tools:
+            moved["tools_version"] = models.F("tools_version") + 1
+        Call.objects.filter(pk=self.pk).update(**moved)

@@ -17,6 +17,8 @@ from mentorplan.groups.models import Role, Trainee
 from mentorplan.lib.fragments import CSRF_MARK
 from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import TopicWork
+from mentorplan.room.models import TraineeLink
+from mentorplan.room.presence import Hand, HandKind, record_seen
 from mentorplan.testing import (
     HTMX,
     at_segment,
@@ -241,3 +243,33 @@ def test_a_pause_or_a_step_back_does_not_draw_the_kept_tools_again(client, techn
     shown = technical.segments.get(position=technical.current_position)
     assert technical.version == before + 5 and shown.kind == SegmentKind.TECHNICAL
     assert rows_read(client, technical) == []
+
+
+def test_a_trainee_coming_or_raising_a_hand_does_not_draw_the_kept_tools_again(
+    client, technical, amal
+):
+    """Only the room part shows them: the tools stay as they were drawn."""
+    runner(client, technical)
+    link, _ = TraineeLink.issue(amal)
+
+    assert record_seen(link, technical.pk)
+    Hand.raise_for(technical, amal, HandKind.STUCK)
+
+    assert rows_read(client, technical) == []
+    room = runner(client, technical).select_one("#room-panel")
+    assert "Amal: I'm stuck" in text_in(room) and "In the room: Amal" in text_in(room)
+
+
+def test_a_topic_a_trainee_sends_from_their_phone_shows_on_the_next_draw(technical, amal):
+    lena = technical.group.memberships.get(role=Role.LEAD).user
+    browser = Client()
+    browser.force_login(lena)
+    tool(browser, technical)
+    _, token = TraineeLink.issue(amal)
+    phone = Client()
+
+    sent = phone.post(reverse("room:live_topic", args=[token]), {"title": "Async and await"})
+
+    assert sent.status_code == 302
+    topic = tool(browser, technical).find("h3", string=lambda text: "Async and await" in text)
+    assert topic is not None
