@@ -33,5 +33,7 @@ class CallsConfig(AppConfig):
             rows=[
                 Rows("calls.Attendance", "call__group", times=("updated_at",)),
                 Rows("calls.GameSuggestion", "call__group"),
+                # The games are a catalogue: any change to it draws the tool again.
+                Rows("calls.BrainGame", times=("updated_at",)),
             ],
         )

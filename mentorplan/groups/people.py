@@ -18,14 +18,15 @@ def marks_and_people(
     sources: Sequence[Rows], group_pk: int, *, also: tuple[str, list[Any]] | None = None
 ) -> tuple[tuple[Any, ...], tuple[tuple[str, ...], ...]]:
     """The marks of `sources` for the group (see `marks`), and its trainees and mentors as pages
-    show them (names, addresses, zones, roles, who is still in the group) with its invitations
-    still open, in one trip to the database: rows this few are part of a key as they are.
+    show them (names, pronouns, addresses, zones, roles, who is still in the group) with its
+    invitations still open, in one trip to the database: rows this few are part of a key as they
+    are.
     `also`, a query of one value and its values, comes in the same trip as a row of its own,
     ("also", the value as text, ...)."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     sql, params = _people_sql(), [group_pk, group_pk, group_pk, now]
     if also is not None:
-        sql += f" UNION ALL SELECT 'also', CAST(({also[0]}) AS TEXT), '', '', '', '', ''"
+        sql += f" UNION ALL SELECT 'also', CAST(({also[0]}) AS TEXT), '', '', '', '', '', ''"
         params += also[1]
     return marks(sources, group_pk, beside=(sql, params))
 
@@ -38,13 +39,14 @@ def _people_sql() -> str:
     )
     return (
         "SELECT 'trainee', CAST(t.id AS TEXT), CAST(t.key AS TEXT), t.name, t.timezone,"
-        f" CAST(t.is_active AS TEXT), t.email FROM {trainee} t WHERE t.group_id = %s"
+        f" CAST(t.is_active AS TEXT), t.email, t.pronouns FROM {trainee} t WHERE t.group_id = %s"
         " UNION ALL"
         " SELECT 'mentor', CAST(m.user_id AS TEXT), m.role, u.display_name, u.timezone,"
-        f" CAST(m.joined_at AS TEXT), u.email FROM {membership} m JOIN {user} u ON u.id = m.user_id"
+        f" CAST(m.joined_at AS TEXT), u.email, '' FROM {membership} m"
+        f" JOIN {user} u ON u.id = m.user_id"
         " WHERE m.group_id = %s"
         " UNION ALL"
-        " SELECT 'invited', CAST(i.id AS TEXT), i.email, CAST(i.expires_at AS TEXT), '', '', ''"
+        " SELECT 'invited', CAST(i.id AS TEXT), i.email, CAST(i.expires_at AS TEXT), '', '', '', ''"
         f" FROM {invitation} i WHERE i.group_id = %s AND i.accepted_at IS NULL"
         " AND i.revoked_at IS NULL AND i.expires_at > %s"
     )

@@ -43,13 +43,14 @@ def kept(request: HttpRequest, name: str, made_of: object, draw: Callable[[], st
 @dataclass(frozen=True)
 class Rows:
     """Rows a part is drawn from: those of `model` ("app.Model") whose chain of foreign keys
-    `path` ("call__group") leads to the row the part is about. Their count and highest key move
+    `path` ("call__group") leads to the row the part is about, or all of them without a path (a
+    catalogue the admin keeps, a list every group shares). Their count and highest key move
     when one is added or removed, the sum of their `version` (if they have one) when one is saved
     through it (or through a counter named in `sums`), and the latest of each column in `times`
     (change times) when one is edited."""
 
     model: str
-    path: str
+    path: str = ""
     times: tuple[str, ...] = ()
     sums: tuple[str, ...] = ()
 
@@ -61,7 +62,7 @@ def marks(
     has none), and the rows of `beside` (a query and its values, whose rows have at least two
     columns and a first one never null) in the order of their first two columns: both in one
     trip to the database."""
-    sql, parts, width = _marks_sql(tuple(sources))
+    sql, keyed, width = _marks_sql(tuple(sources))
     other, other_params = beside
     skip = width or 1  # the columns before the other query's, "SELECT 1" without marks
     # Each of the other query's rows with the marks beside it; the marks alone if it has none.
@@ -70,7 +71,7 @@ def marks(
         f" ORDER BY {skip + 1}, {skip + 2}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(joined, [*[pk] * parts, *other_params])
+        cursor.execute(joined, [*[pk] * keyed, *other_params])
         found = cursor.fetchall()
     rows = tuple(tuple(row[skip:]) for row in found if row[skip] is not None)
     return tuple(found[0][:width]), rows
@@ -80,9 +81,9 @@ def marks(
 def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int, int]:
     """The SELECT of `marks()`, written once per process: each source's rows read once, by a
     subquery giving all its marks in one row, and those rows side by side. With it, how many
-    subqueries (each takes the key once) and how many marks."""
+    subqueries take the key (each once) and how many marks."""
     parts: list[str] = []
-    width = 0
+    keyed = width = 0
     for source in sources:
         try:
             model = apps.get_model(source.model)
@@ -95,17 +96,21 @@ def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int, int]:
         aggregates = ["COUNT(*)", f"MAX(t0.{_column(model, model._meta.pk.name)})"]
         aggregates += [f"SUM(t0.{_column(model, name)})" for name in sums]
         aggregates += [f"MAX(t0.{_column(model, name)})" for name in source.times]
-        parts.append(f"(SELECT {', '.join(aggregates)} FROM {table} WHERE {where}) s{len(parts)}")
+        parts.append(f"(SELECT {', '.join(aggregates)} FROM {table}{where}) s{len(parts)}")
+        keyed += bool(where)
         width += len(aggregates)
     if not parts:
         return "", 0, 0
-    return "SELECT * FROM " + " CROSS JOIN ".join(parts), len(parts), width
+    return "SELECT * FROM " + " CROSS JOIN ".join(parts), keyed, width
 
 
 def _rows_of(model: type[models.Model], path: str) -> tuple[str, str]:
-    """FROM and WHERE of `model`'s rows whose foreign keys along `path` reach a given key."""
+    """FROM and WHERE of `model`'s rows whose foreign keys along `path` reach a given key (no
+    WHERE without a path: every row)."""
     quote = connection.ops.quote_name
     table = f"{quote(model._meta.db_table)} t0"
+    if not path:
+        return table, ""
     *steps, last = path.split("__")
     current, alias = model, "t0"
     for number, name in enumerate(steps, start=1):
@@ -117,7 +122,7 @@ def _rows_of(model: type[models.Model], path: str) -> tuple[str, str]:
             f" ON t{number}.{quote(linked._meta.pk.column)} = {alias}.{quote(field.column)}"
         )
         current, alias = linked, f"t{number}"
-    return table, f"{alias}.{_column(current, last)} = %s"
+    return table, f" WHERE {alias}.{_column(current, last)} = %s"
 
 
 def _column(model: type[models.Model], name: str) -> str:

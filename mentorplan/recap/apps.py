@@ -25,10 +25,11 @@ class RecapConfig(AppConfig):
             "recap/tools/technical.html",
             technical_context,
             order=10,
-            # The methods' list moves only through the tool (a method added).
             rows=[
                 Rows("recap.Topic", "group"),
                 Rows("recap.TopicPerson", "topic__group", times=("updated_at",)),
                 Rows("recap.TopicWork", "call__group", times=("updated_at",)),
+                # Every mentor's methods: one added in another group's session shows here too.
+                Rows("recap.Method", times=("updated_at",)),
             ],
         )

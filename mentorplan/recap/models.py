@@ -184,6 +184,7 @@ class Method(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    updated_at = models.DateTimeField(auto_now=True)  # the runner keeps its tool until it moves
 
     class Meta:
         ordering = ["owner_id", "name"]

@@ -17,6 +17,7 @@ class BrainGame(models.Model):
     exercises = models.CharField(max_length=100)
     description = models.CharField(max_length=300)
     is_active = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)  # the runner keeps the welcome until it moves
 
     class Meta:
         ordering = ["name"]

@@ -16,7 +16,7 @@ from mentorplan.feedback.models import Feedback
 from mentorplan.groups.models import Role, Trainee
 from mentorplan.lib.fragments import CSRF_MARK
 from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.models import TopicWork
+from mentorplan.recap.models import Method, TopicWork
 from mentorplan.room.models import TraineeLink
 from mentorplan.room.presence import Hand, HandKind, record_seen
 from mentorplan.testing import (
@@ -134,6 +134,25 @@ def test_a_trainee_renamed_on_the_group_page_shows_on_the_next_draw(client, call
     Trainee.objects.filter(pk=amal.pk).update(name="Amal K.")
 
     assert "Amal K." in text_in(tool(client, call))
+
+
+def test_pronouns_edited_on_the_group_page_show_on_the_next_draw(client, call, amal):
+    assert "(she/her)" not in text_in(tool(client, call))
+
+    Trainee.objects.filter(pk=amal.pk).update(pronouns="she/her")
+
+    assert "Amal (she/her)" in text_in(tool(client, call))
+
+
+def test_a_game_edited_in_the_admin_shows_on_the_next_draw(client, call):
+    shown = text_in(tool(client, call))  # the game is picked on the first visit
+    game = GameSuggestion.objects.get(call=call).game
+    assert game.description in shown
+
+    game.description = "Find the odd one out, then say why."
+    game.save()
+
+    assert "Find the odd one out, then say why." in text_in(tool(client, call))
 
 
 def test_the_reader_s_note_saved_as_they_type_shows_on_the_next_draw(client, call, amal):
@@ -273,3 +292,31 @@ def test_a_topic_a_trainee_sends_from_their_phone_shows_on_the_next_draw(technic
     assert sent.status_code == 302
     topic = tool(browser, technical).find("h3", string=lambda text: "Async and await" in text)
     assert topic is not None
+
+
+def methods_offered(browser, call: Call) -> set[str]:
+    return {option.text for option in tool(browser, call).select('select[name$="method"] option')}
+
+
+def test_a_method_added_in_another_group_s_session_shows_on_the_next_draw(client, technical):
+    """Lena's own methods are offered in every group she mentors."""
+    lena = technical.group.memberships.get(role=Role.LEAD).user
+    other = make_group(lena, name="Thursday buddies")
+    make_trainee(other, name="Dawit")
+    elsewhere = at_segment(start_call(make_call(other)), SegmentKind.TECHNICAL)
+    assert "Rubber duck" not in methods_offered(client, technical)
+
+    url = reverse("recap:method_add", args=[elsewhere.key])
+    assert client.post(url, {"name": "Rubber duck"}).status_code == 302
+
+    assert "Rubber duck" in methods_offered(client, technical)
+
+
+def test_a_built_in_method_renamed_in_the_admin_shows_on_the_next_draw(client, technical):
+    method = Method.objects.filter(owner=None).first()
+    assert method is not None and method.name in methods_offered(client, technical)
+
+    method.name = "Explain it to a rubber duck"
+    method.save()
+
+    assert "Explain it to a rubber duck" in methods_offered(client, technical)
