@@ -32,7 +32,9 @@ from mentorplan.calls.panels import sessions_panel
 from mentorplan.calls.segment_tools import WELCOME
 from mentorplan.calls.tools import answer, call_url, draw_all, whole_page
 from mentorplan.groups.access import get_group
+from mentorplan.groups.people import marks_and_people
 from mentorplan.lib.forms import Conflict, ConflictField
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept
 from mentorplan.lib.plugins import RUNNER_PANELS
 from mentorplan.lib.text import same_text
 from mentorplan.lib.versioned import save_on_version
@@ -55,12 +57,31 @@ def _get_segment(request: MentorRequest, key: object) -> CallSegment:
 # --- Planning and lists ---------------------------------------------------------------------------
 
 
+# What a group's list of sessions is drawn from (see `mentorplan.lib.fragments`): a session's
+# `version` moves when it is started, moved on, paused, ended or cancelled, its `sequence` when it
+# is planned anew.
+LIST_ROWS = [Rows("calls.Call", "group", sums=("sequence",))]
+
+
 @require_safe
 def group_calls(request: MentorRequest, key: str) -> HttpResponse:
+    """A group's sessions, kept drawn until one of them changes; times in the reader's zone."""
     group, _ = get_group(request, key)
-    context = {"group": group, "nav": "groups", **sessions_panel(group)}
-    template = "calls/group_calls.html#calls" if request.htmx else "calls/group_calls.html"
-    return render(request, template, context)
+    made_of = (
+        (group.key, group.name),
+        marks_and_people(LIST_ROWS, group.pk),
+        timezone.get_current_timezone_name(),
+    )
+
+    def draw() -> str:
+        context = {"group": group, "csrf_token": CSRF_MARK, **sessions_panel(group)}
+        return render_to_string("calls/group_calls.html#calls", context, request)
+
+    sessions = kept(request, "group-sessions", made_of, draw)
+    if request.htmx:
+        return HttpResponse(sessions)
+    context = {"group": group, "nav": "groups", "sessions": sessions}
+    return render(request, "calls/group_calls.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
