@@ -79,6 +79,9 @@ class SegmentTool:
     rows: tuple[Rows, ...] | None = None
 
 
+# On a tool's answered POST: the session's room version after it (see `answer`).
+ROOM_HEADER = "X-Room-Version"
+
 # What a kept tool never shows, left out of its key so that it is not drawn again when only
 # these move: the runner's clock (pause, resume, next, more time) and the room part (a trainee
 # came, a hand went up).
@@ -139,7 +142,9 @@ def answer(
     the page, so htmx loads the whole (finished) page instead.
 
     A POST answered without an error changed what the tool shows: the session's room and tools
-    versions move on, so every other screen of it draws the tool again (see room-runner.js)."""
+    versions move on, so every other screen of it draws the tool again (see room-runner.js).
+    The answer names the room version it left (`ROOM_HEADER`): the screen that sent the POST
+    shows its own change already and draws the tool again only if someone else's came between."""
     if error is None:
         call.room_changed()
     if not request.htmx:
@@ -153,9 +158,13 @@ def answer(
     entry = TOOLS.get(tool)
     segment = segment_of(call, entry.kind)
     drawn = draw(entry, ToolBase(request, call, segment, error), **state)
-    if not entry.partial:
-        return HttpResponse(drawn)
-    return render(request, entry.partial, {"tools": [drawn]})
+    response = (
+        render(request, entry.partial, {"tools": [drawn]}) if entry.partial else HttpResponse(drawn)
+    )
+    if error is None:
+        call.refresh_from_db(fields=["room_version"])
+        response[ROOM_HEADER] = str(call.room_version)
+    return response
 
 
 def refuse(

@@ -11,10 +11,14 @@
 // version of its own, the room's. A part of the runner that draws such changes names its module
 // and the room version it shows (data-room-module, data-room-version); the module listens to
 // "runner:state". A runner without it (no trainee has a link yet) fetches it when the room first
-// moves on, and tells it the newest room version through the runner's data-room-seen.
+// moves on, and tells it the newest room version through the runner's data-room-seen. A tool's
+// own answer names the room version it left (X-Room-Version): when that is the one right after
+// the version shown, the change was this screen's alone and is on screen already, so the part
+// takes the new version and nothing is fetched or drawn again for it ("runner:own-room").
 const POLL_MS = 3000;
 const TYPING_PAUSE_MS = 1500; // this long without a keystroke, and the writer has stopped typing
 const VERSION_HEADER = "X-Session-Version";
+const ROOM_HEADER = "X-Room-Version";
 let etag = null;
 let poller = null;
 let latest = null; // the newest version the server has told of
@@ -83,6 +87,15 @@ document.addEventListener("htmx:beforeSwap", (event) => {
   const shown = shownVersion();
   if (version !== null && shown !== null && Number(version) <= shown) event.detail.shouldSwap = false;
   else if (takesAwayTyping(event.detail.serverResponse)) event.detail.shouldSwap = false;
+});
+
+document.addEventListener("htmx:afterRequest", (event) => {
+  const room = event.detail.successful ? event.detail.xhr.getResponseHeader(ROOM_HEADER) : null;
+  if (room === null) return;
+  for (const part of document.querySelectorAll("#runner [data-room-module]")) {
+    if (Number(room) === Number(part.dataset.roomVersion) + 1) part.dataset.roomVersion = room;
+  }
+  document.dispatchEvent(new CustomEvent("runner:own-room", { detail: { room: Number(room) } }));
 });
 
 document.addEventListener("input", (event) => {

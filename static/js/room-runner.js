@@ -4,7 +4,8 @@
 // it fetched late); when it moved on, this module redraws the room part and the tool from the
 // runner itself, unless the mentor has unsent text in the tool (then it waits until they send
 // it). Once a trainee has a link, the room part is also read again every 15 s, so whoever closed
-// their page leaves the list.
+// their page leaves the list. A tool drawn again keeps the boxes the mentor had opened, and the
+// mentor's own change in a tool, already on screen, draws nothing again ("runner:own-room").
 const PANEL_MS = 15000;
 let waiting = false; // the tool has news it could not show yet
 let drawn = null; // the room version the tool was drawn at
@@ -20,6 +21,10 @@ function unsent(part) {
 
 function put(old, fresh) {
   if (!old || !fresh) return;
+  for (const box of old.querySelectorAll("details[open][id]")) {
+    const same = fresh.querySelector("details#" + CSS.escape(box.id));
+    if (same) same.open = true;
+  }
   old.replaceWith(fresh);
   htmx.process(fresh);
 }
@@ -36,6 +41,8 @@ async function redraw() {
   if (!shown || response.headers.get("X-Session-Version") !== shown.dataset.version) return;
   const page = new DOMParser().parseFromString(html, "text/html");
   const fresh = page.getElementById("room-panel");
+  // The screen's own change, answered while this was on its way, showed it already.
+  if (!waiting && fresh && Number(fresh.dataset.roomVersion) <= drawn) return;
   put(panel(), fresh);
   const tool = document.getElementById("tool");
   waiting = Boolean(tool && unsent(tool));
@@ -44,6 +51,10 @@ async function redraw() {
     if (fresh) drawn = Number(fresh.dataset.roomVersion);
   }
 }
+
+document.addEventListener("runner:own-room", (event) => {
+  if (drawn !== null && event.detail.room === drawn + 1) drawn = event.detail.room;
+});
 
 document.addEventListener("runner:state", (event) => {
   if (!panel()) return;

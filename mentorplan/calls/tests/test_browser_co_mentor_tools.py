@@ -111,3 +111,59 @@ def test_a_redraw_that_left_before_a_move_does_not_bring_the_old_tool_back(
     expect_segment(page, "Goal catch-up")
     expect(page.locator("#tool #goal-catchup")).to_be_attached()
     expect(page.get_by_role("heading", name="Who is here")).to_have_count(0)
+
+
+def _redraws(page, call: Call) -> list[str]:
+    """The GETs this screen sends from now on to draw the session's page again."""
+    sent: list[str] = []
+    page.on(
+        "request",
+        lambda asked: (
+            sent.append(asked.url)
+            if asked.method == "GET" and asked.url.endswith(f"/sessions/{call.key}/")
+            else None
+        ),
+    )
+    return sent
+
+
+def _sees_room(page, call: Call, version: int) -> None:
+    """Wait until a poll of this screen has read the session's room at `version` or later."""
+    page.wait_for_event(
+        "response",
+        lambda answer: (
+            f"/sessions/{call.key}/state/?" in answer.url
+            and answer.status == 200
+            and answer.json()["room"] >= version
+        ),
+        timeout=SOON,
+    )
+
+
+def test_the_mentor_s_own_change_in_a_tool_is_not_drawn_again(page, live_server, lead, call):
+    start(page, live_server, lead, call)
+    redraws = _redraws(page, call)
+    _here(page, "Bogdan").click()
+    expect(_here(page, "Bogdan")).to_have_attribute("aria-pressed", "true")
+    _sees_room(page, call, Call.objects.get(pk=call.pk).room_version)
+    page.wait_for_timeout(1500)  # time to fetch and draw the tool, had the screen asked
+
+    assert redraws == []
+    expect(_here(page, "Bogdan")).to_have_attribute("aria-pressed", "true")
+
+
+def test_a_co_mentor_s_change_keeps_the_boxes_the_mentor_opened(page, live_server, lead, call):
+    start(page, live_server, lead, call)
+    page.get_by_role("button", name="Go to Technical mentoring").click()
+    expect_segment(page, "Technical mentoring")
+    reminders = page.locator("#tool details#technical-reminders")
+    reminders.locator("summary").click()
+    expect(reminders).to_have_attribute("open", "")
+    redraws = _redraws(page, call)
+
+    Call.objects.get(pk=call.pk).room_changed()  # a co-mentor added a topic
+    _sees_room(page, call, Call.objects.get(pk=call.pk).room_version)
+    page.wait_for_timeout(1500)  # time to fetch and draw the tool
+
+    assert redraws, "the screen did not draw the tool again"
+    expect(reminders).to_have_attribute("open", "")

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from mentorplan.calls.models import Call
+from mentorplan.calls.tools import ROOM_HEADER
 from mentorplan.groups.models import Role, Trainee
 from mentorplan.plans.models import SegmentKind
 from mentorplan.room.models import TraineeLink
@@ -85,6 +86,19 @@ def test_a_change_in_another_segment_s_tool_is_told_too(client, call, co_mentor)
 
     assert response.status_code == 200
     assert client.get(poll).json()["room"] == before + 1
+
+
+def test_the_answer_tells_the_screen_that_clicked_which_room_version_it_left(client, call, amal):
+    """So that screen, which shows its own change already, does not draw the tool again for it."""
+    poll = poll_address(client, call)
+    before = client.get(poll).json()["room"]
+    url = reverse("calls:attendance", args=[call.key, amal.key])
+
+    answered = client.post(url, {"status": "present"}, headers=HTMX)
+
+    assert answered[ROOM_HEADER] == str(before + 1) == str(client.get(poll).json()["room"])
+    refused = client.post(url, {"status": "asleep"}, headers=HTMX)
+    assert refused.status_code == 200 and ROOM_HEADER not in refused
 
 
 def test_a_refused_click_changes_nothing_and_tells_nobody(client, call, co_mentor, amal):
