@@ -33,6 +33,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.django_db
 def test_reminders_are_sent_exactly_once_across_two_runs():
+    # An afternoon in London: the session is tomorrow, on the goal's deadline. (Between midnight
+    # and 4 am a session 20 hours away is the same day, before the deadline: no goal is due.)
+    with _at(2026, 12, 3, 15, 0):
+        _sent_exactly_once_across_two_runs()
+
+
+def _sent_exactly_once_across_two_runs() -> None:
     lead = make_mentor(email="lead@example.org")
     co = make_mentor(email="co@example.org")
     group = make_group(lead, name="Tuesday buddies")
