@@ -61,6 +61,11 @@ def _get_segment(request: MentorRequest, key: object) -> CallSegment:
 # `version` moves when it is started, moved on, paused, ended or cancelled, its `sequence` when it
 # is planned anew.
 LIST_ROWS = [Rows("calls.Call", "group", sums=("sequence",))]
+# What a finished session's page is drawn from besides the session and its group: the notes
+# (those of the group's sessions: a note's `version` moves when it is edited) and the group's
+# sessions (the next one, which it links to). The agenda is fixed once a session has started.
+FINISHED_ROWS = [Rows("calls.Note", "call__group"), *LIST_ROWS]
+FINISHED_SHOWS = ("plan_title", "scheduled_at", "started_at", "ended_at", "paused_seconds")
 
 
 @require_safe
@@ -161,6 +166,8 @@ def _runner_context(
 @require_safe
 def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
+    if call.status == Status.ENDED and not request.htmx:
+        return _finished(request, call)
     context = _runner_context(request, call)
     template = {
         Status.PLANNED: "calls/planned.html",
@@ -230,6 +237,29 @@ def _after_change(request: MentorRequest, call: Call) -> HttpResponse:
             return _with_version(runner, call)
         return whole_page(call)
     return redirect("calls:detail", key=call.key)
+
+
+def _finished(request: MentorRequest, call: Call) -> HttpResponse:
+    """A finished session's page, kept drawn until its notes, the group's sessions or its people
+    change: for each reader (their own private notes show) in their zone."""
+    group = call.group
+    made_of = (
+        request.user.pk,
+        (call.key, *(getattr(call, name) for name in FINISHED_SHOWS)),
+        (group.key, group.name, group.video_url),
+        marks_and_people(FINISHED_ROWS, group.pk),
+        timezone.get_current_timezone_name(),
+    )
+
+    def draw() -> str:
+        context = _runner_context(request, call) | {"csrf_token": CSRF_MARK}
+        return render_to_string("calls/finished.html#finished", context, request)
+
+    context = {"call": call, "group": group, "nav": "groups"}
+    context["finished"] = kept(request, "finished", made_of, draw)
+    response = render(request, "calls/finished.html", context)
+    response["Cache-Control"] = "no-store"
+    return _with_version(response, call)
 
 
 def _with_version(response: HttpResponse, call: Call) -> HttpResponse:
