@@ -34,7 +34,7 @@ def _url(call: Call) -> str:
     return reverse("calls:detail", args=[call.key])
 
 
-def _text(browser: Client, call: Call) -> str:
+def _text(browser, call: Call) -> str:
     response = browser.get(_url(call))
     assert response.status_code == 200
     return page_text(response)
