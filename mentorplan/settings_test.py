@@ -19,6 +19,14 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Logging is set up once, for the whole run. Django would set it up again on every
+# `django.setup()`, which the command-line tests run with a stderr that closes when they end:
+# every later log line, the live server's included, would then fail to write.
+from django.utils.log import configure_logging  # noqa: E402
+
+configure_logging("logging.config.dictConfig", LOGGING)  # noqa: F405
+LOGGING_CONFIG = None
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, as in production, not SQLite's shared in-memory database: there, a page and an
     # autosave answered at once by the browser tests' live server fail with "table is locked"
