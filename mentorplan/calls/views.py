@@ -166,21 +166,17 @@ def _runner_context(
 @require_safe
 def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     call = get_call(request, key)
-    if call.status == Status.ENDED and not request.htmx:
-        return _finished(request, call)
-    context = _runner_context(request, call)
-    template = {
-        Status.PLANNED: "calls/planned.html",
-        Status.CANCELLED: "calls/planned.html",
-        Status.ENDED: "calls/finished.html",
-    }.get(call.status, "calls/runner.html")
-    if request.htmx and template == "calls/runner.html":
-        template += "#runner"
-    elif request.htmx:
+    running = call.status in (Status.LIVE, Status.PAUSED)
+    if request.htmx and not running:
         # A runner that polls learns the session ended (or never started): load the whole page,
         # instead of swapping a full page into the runner's place.
         return whole_page(call)
-    response = render(request, template, context)
+    if call.status == Status.ENDED:
+        return _finished(request, call)
+    template = "calls/runner.html" if running else "calls/planned.html"
+    if request.htmx:
+        template += "#runner"
+    response = render(request, template, _runner_context(request, call))
     response["Cache-Control"] = "no-store"
     return _with_version(response, call)
 

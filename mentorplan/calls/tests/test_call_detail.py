@@ -188,6 +188,19 @@ def test_an_htmx_poll_of_a_finished_session_loads_the_whole_page(client, call, f
     assert response["HX-Redirect"] == _url(call)
 
 
+@pytest.mark.parametrize("finish", [end_call, lambda call: None], ids=["finished", "planned"])
+def test_an_htmx_poll_of_a_session_not_running_reads_only_the_session(client, call, finish):
+    """The answer only sends the runner to the page: what a runner shows is not read for it."""
+    finish(call)
+    client.get(_url(call), headers=HTMX)  # the sign-in is read (and kept) on the first request
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(_url(call), headers=HTMX)
+
+    assert response.status_code == 204
+    assert len(queries) <= 2, [query["sql"] for query in queries]
+
+
 def test_a_finished_session_shows_planned_and_actual_minutes(client, call, frozen):
     frozen.move_to(T0)
     start_call(call)
