@@ -134,18 +134,24 @@ def answer(
     *,
     error: str | None = None,
     saved: str | None = None,
+    changed: bool | None = None,
     **state: Any,
 ) -> HttpResponse:
-    """The answer to a tool's POST. A plain form gets the message (`error` or `saved`) and the
+    """The answer to a tool's request. A plain form gets the message (`error` or `saved`) and the
     session's page; htmx gets the tool again, built by its context function from `state` (a failed
     form, what was just saved) and `error`. Once the session has ended its tools are gone from
     the page, so htmx loads the whole (finished) page instead.
 
-    A POST answered without an error changed what the tool shows: the session's room and tools
-    versions move on, so every other screen of it draws the tool again (see room-runner.js).
-    The answer names the room version it left (`ROOM_HEADER`): the screen that sent the POST
-    shows its own change already and draws the tool again only if someone else's came between."""
-    if error is None:
+    A change to what the tool shows (`changed`: by default, any answer without an `error`) moves
+    the session's room and tools versions on, so every other screen of it draws the tool again
+    (see room-runner.js). The answer names the room version it left (`ROOM_HEADER`): the screen
+    that sent the POST shows its own change already and draws the tool again only if someone
+    else's came between. A form refused with its errors in `state`, or a tool drawn again with
+    nothing done, is `changed=False`: it moves nothing, so no other screen redraws the tool
+    while this one waits for its answer."""
+    if changed is None:
+        changed = error is None
+    if changed:
         call.room_changed()
     if not request.htmx:
         if error:
@@ -161,7 +167,7 @@ def answer(
     response = (
         render(request, entry.partial, {"tools": [drawn]}) if entry.partial else HttpResponse(drawn)
     )
-    if error is None:
+    if changed:
         call.refresh_from_db(fields=["room_version"])
         response[ROOM_HEADER] = str(call.room_version)
     return response

@@ -122,7 +122,7 @@ def goal_create(request: MentorRequest, key: str) -> HttpResponse:
     form = GoalForm(request.POST, group=group)
     if not form.is_valid():
         if call is not None and request.htmx:
-            return answer(request, call, SETTING, form=form)
+            return answer(request, call, SETTING, changed=False, form=form)
         # Without JavaScript the board shows the form again, with what was typed and the errors.
         return render(request, "goals/board.html", _board_context(request, group, form=form))
     goal = form.save(commit=False)
@@ -192,15 +192,15 @@ def goal_edit(request: MentorRequest, key: str) -> HttpResponse:
         return redirect("goals:detail", key=goal.key)
     if request.method != "POST":
         if "close" in request.GET:
-            return answer(request, call, SETTING)
-        return answer(request, call, SETTING, editing=goal)
+            return answer(request, call, SETTING, changed=False)
+        return answer(request, call, SETTING, changed=False, editing=goal)
     form = edit_goal_form(goal, request.POST)
     if not form.is_valid():
         error = f"The goal was not changed: {form_errors(form)}"
         return answer(request, call, SETTING, error=error, editing=goal, edit_form=form)
     if form.changed_data:
         actions.edit_goal(goal, by=request.user, changed=form.changed_data)
-    return answer(request, call, SETTING, saved="Goal saved.")
+    return answer(request, call, SETTING, saved="Goal saved.", changed=bool(form.changed_data))
 
 
 def _render_detail(
@@ -249,8 +249,9 @@ def goal_review(request: MentorRequest, key: str) -> HttpResponse:
         return _render_detail(request, goal, form=form_for_goal, review_form=errors)
     saved = "Outcome recorded."
     if call is not None:
-        failed = goal if errors else None
-        return answer(request, call, CATCHUP, saved=saved, failed=failed, review_form=errors)
+        if errors is not None:
+            return answer(request, call, CATCHUP, changed=False, failed=goal, review_form=errors)
+        return answer(request, call, CATCHUP, saved=saved)
     messages.success(request, saved)
     return redirect("goals:board", key=goal.group.key)
 

@@ -15,6 +15,7 @@ from mentorplan.testing import (
     HTMX,
     at_segment,
     make_call,
+    make_goal,
     make_group,
     make_mentor,
     make_trainee,
@@ -124,3 +125,54 @@ def test_the_room_part_always_names_the_module_that_draws_such_changes(client, c
 
     # ...with them it comes with the page, for the people in the room.
     assert panel()["data-module"] == panel()["data-room-module"]
+
+
+def _goal_answers(call: Call, amal: Trainee) -> dict[str, tuple[str, str, dict[str, str]]]:
+    """Goal tools' answers that change nothing: a refused outcome, a refused goal, and the
+    goal-setting tool drawn with a goal's edit form open, then closed."""
+    goal = make_goal(amal, text="Finish 3 katas", measure="they show as done")
+    edit = reverse("goals:edit", args=[goal.key])
+    as_it_is = {"text": goal.text, "measure": goal.measure, "deadline": str(goal.deadline)}
+    return {
+        "a miss without a note": (
+            "post",
+            reverse("goals:review", args=[goal.key]),
+            {"outcome": "missed", "note": "", "call": str(call.key)},
+        ),
+        "a goal without its text": (
+            "post",
+            reverse("goals:create", args=[call.group.key]),
+            {"owner": f"t:{amal.key}", "text": "", "call": str(call.key)},
+        ),
+        "opening a goal's edit form": ("get", edit, {"call": str(call.key)}),
+        "closing it": ("get", edit, {"call": str(call.key), "close": "1"}),
+        "saving it unchanged": (
+            "post",
+            edit,
+            {"call": str(call.key), **{f"edit-{name}": value for name, value in as_it_is.items()}},
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "a miss without a note",
+        "a goal without its text",
+        "opening a goal's edit form",
+        "closing it",
+        "saving it unchanged",
+    ],
+)
+def test_a_goal_tool_answer_that_changes_nothing_moves_nothing(client, call, amal, answer):
+    """Otherwise every other screen draws the tool again for nothing, and may do it while this
+    screen waits for its answer, which then lands on a tool no longer shown."""
+    method, url, data = _goal_answers(call, amal)[answer]
+    poll = poll_address(client, call)
+    first = client.get(poll)
+
+    response = getattr(client, method)(url, data, headers=HTMX)
+
+    assert response.status_code == 200
+    assert ROOM_HEADER not in response
+    assert client.get(poll, headers={"If-None-Match": first["ETag"]}).status_code == 304
