@@ -37,3 +37,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"mentorplan-test-{os.getpid()}.sqlite3")
     }
+
+# Drawing a page never writes: a GET that changes the database fails its test.
+MIDDLEWARE = ["mentorplan.testing.readonly.PagesNeverWriteMiddleware", *MIDDLEWARE]  # noqa: F405
