@@ -24,13 +24,17 @@ def _secret_key() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(60))
 
 
-def _check(**variables: str) -> subprocess.CompletedProcess[str]:
+def _environment(settings: str, **variables: str) -> dict[str, str]:
+    """The test run's environment without any variable the settings read, plus `variables`."""
     env = {name: value for name, value in os.environ.items() if name not in SETTINGS_VARIABLES}
-    env.update(DJANGO_SETTINGS_MODULE="mentorplan.settings", **variables)
+    return env | {"DJANGO_SETTINGS_MODULE": settings, **variables}
+
+
+def _check(**variables: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=env,
+        env=_environment("mentorplan.settings", **variables),
         capture_output=True,
         text=True,
         timeout=120,
@@ -79,8 +83,7 @@ def test_a_server_process_starts_with_its_views_loaded_and_out_of_the_collector_
         "import gc, sys; import mentorplan.wsgi;"
         " print(gc.get_freeze_count(), 'mentorplan.calls.views' in sys.modules)"
     )
-    env = {name: value for name, value in os.environ.items() if name not in SETTINGS_VARIABLES}
-    env.update(DJANGO_SETTINGS_MODULE="mentorplan.settings_test")
+    env = _environment("mentorplan.settings_test")
     result = subprocess.run(
         [sys.executable, "-c", loaded], cwd=ROOT, env=env, capture_output=True, text=True
     )
