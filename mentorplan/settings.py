@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "mentorplan.accounts.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "mentorplan.lib.middleware.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "mentorplan.lib.middleware.VaryOnHtmxMiddleware",
     "mentorplan.accounts.middleware.TimezoneMiddleware",

@@ -1,6 +1,8 @@
 from collections.abc import Callable
 
+from csp.middleware import CSPMiddleware
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
@@ -37,3 +39,17 @@ class PrivateByDefaultMiddleware:
         elif "public" not in response["Cache-Control"]:
             patch_cache_control(response, private=True)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy, left off a 304 (Not Modified). A 304 has no body: the browser keeps
+    the copy it has, with that copy's own policy, and only refreshes its freshness headers. The
+    live-state poll answers most of its requests, every open screen every few seconds, with a
+    304, and django-csp writes out both policies for every response it sees."""
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if response.status_code == 304:
+            return response
+        return super().process_response(request, response)

@@ -69,6 +69,20 @@ def test_a_view_that_allows_some_caching_keeps_it_but_only_for_its_reader(client
     assert "public" not in _directives(response)
 
 
+def test_pages_carry_the_content_security_policy_and_an_unchanged_poll_needs_none(client, pages):
+    """A 304 has no body: the browser keeps its copy, and that copy's policy. The poll answers
+    most requests so, every few seconds from every open screen."""
+    for name in ["runner", "group page", "live state"]:
+        assert "script-src 'self'" in client.get(pages[name])["Content-Security-Policy"], name
+
+    etag = client.get(pages["live state"])["ETag"]
+    unchanged = client.get(pages["live state"], headers={"If-None-Match": etag})
+
+    assert unchanged.status_code == 304
+    assert "Content-Security-Policy" not in unchanged
+    assert unchanged["ETag"] == etag
+
+
 def test_static_files_stay_publicly_cacheable(client):
     response = client.get("/static/css/mentorplan.css")
 
