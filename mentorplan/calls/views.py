@@ -350,10 +350,8 @@ def attendance_set(request: MentorRequest, key: str, trainee: str) -> HttpRespon
     form = AttendanceForm(request.POST)
     if not form.is_valid():
         return answer(request, call, WELCOME, error="Choose here, late or away.")
-    Attendance.objects.update_or_create(
-        call=call, trainee=person, defaults={"status": form.cleaned_data["status"]}
-    )
-    return answer(request, call, WELCOME)
+    changed = Attendance.mark(call, person, form.cleaned_data["status"])
+    return answer(request, call, WELCOME, changed=changed)
 
 
 @require_POST

@@ -260,11 +260,12 @@ def goal_review(request: MentorRequest, key: str) -> HttpResponse:
 def goal_accept(request: MentorRequest, key: str) -> HttpResponse:
     goal = _get_goal(request, key)
     call = _call_from(request, goal.group)
-    if goal.proposal:
+    proposed = goal.proposal  # a second press finds it accepted already
+    if proposed:
         actions.accept_proposal(goal, by=request.user, call=call)
     saved = "Proposal accepted."
     if call is not None:
-        return answer(request, call, SETTING, saved=saved)
+        return answer(request, call, SETTING, saved=saved, changed=proposed)
     messages.success(request, saved)
     return redirect("goals:board", key=goal.group.key)
 
@@ -298,7 +299,7 @@ def goal_reopen(request: MentorRequest, key: str) -> HttpResponse:
     undone = actions.reopen(goal, by=request.user)
     saved = "The outcome is undone: the goal is open again." if undone else None
     if call is not None:
-        return answer(request, call, CATCHUP, saved=saved)
+        return answer(request, call, CATCHUP, saved=saved, changed=undone)
     if saved:
         messages.success(request, saved)
     return redirect("goals:detail", key=goal.key)

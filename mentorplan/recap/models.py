@@ -143,18 +143,22 @@ class TopicPerson(models.Model):
         return f"{self.trainee} · {self.topic} · {self.get_status_display()}"
 
     @transaction.atomic
-    def set_status(self, status: str, *, call: Call) -> None:
-        """Where the trainee stands now, changed in `call`. Coming to understand the topic is
+    def set_status(self, status: str, *, call: Call) -> bool:
+        """Where the trainee stands now, changed in `call`; whether it changed (the status they
+        already have, pressed again, changes nothing). Coming to understand the topic is
         recorded against that session; leaving “understood” in the same session (a slip of the
         finger, or raised again) takes that session's record back. An understanding from an
         earlier session stays where it happened."""
         was = self.status
+        if status == was:
+            return False
         self.status = status
         self.save(update_fields=["status", "updated_at"])
         if status == TopicStatus.UNDERSTOOD:
             Understanding.objects.get_or_create(person=self, call=call)
         elif was == TopicStatus.UNDERSTOOD:
             Understanding.objects.filter(person=self, call=call).delete()
+        return True
 
 
 class Understanding(models.Model):

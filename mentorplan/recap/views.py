@@ -48,8 +48,8 @@ def topic_status(request: MentorRequest, key: str, topic: str, trainee: str) -> 
     form = TopicStatusForm(request.POST)
     if not form.is_valid():
         return answer(request, call, TECHNICAL, error=STATUS_ERROR, failed_person=person.pk)
-    person.set_status(form.cleaned_data["status"], call=call)
-    return answer(request, call, TECHNICAL)
+    changed = person.set_status(form.cleaned_data["status"], call=call)
+    return answer(request, call, TECHNICAL, changed=changed)
 
 
 @require_POST

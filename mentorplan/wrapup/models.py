@@ -129,14 +129,14 @@ class WrapupCheck(models.Model):
         return self.get_item_display()
 
     @classmethod
-    def set(cls, call: Call, item: str, *, done: bool, by: "User") -> None:
-        """Tick or untick an item. Saying what it should be, rather than flipping it, makes a
-        second press of the same button (or a co-mentor's at the same moment) change nothing."""
+    def set(cls, call: Call, item: str, *, done: bool, by: "User") -> bool:
+        """Tick or untick an item; whether that changed it. Saying what it should be, rather
+        than flipping it, makes a second press of the same button (or a co-mentor's at the same
+        moment) change nothing."""
         if done:
             # The unique constraint settles two first ticks at once: get_or_create reads the winner.
-            cls.objects.get_or_create(call=call, item=item, defaults={"done_by": by})
-        else:
-            cls.objects.filter(call=call, item=item).delete()
+            return cls.objects.get_or_create(call=call, item=item, defaults={"done_by": by})[1]
+        return cls.objects.filter(call=call, item=item).delete()[0] > 0
 
 
 class WinSource(models.TextChoices):

@@ -92,8 +92,7 @@ def share(request: MentorRequest, key: str) -> HttpResponse:
         recipient = _recipient(call, form.cleaned_data["target"])
     except ValueError:
         return answer(request, call, WRAPUP, error=NOT_A_RECIPIENT)
-    _share(call, resource, recipient, request.user)
-    return answer(request, call, WRAPUP)
+    return answer(request, call, WRAPUP, changed=_share(call, resource, recipient, request.user))
 
 
 @require_POST
@@ -116,12 +115,14 @@ def resource_add(request: MentorRequest, key: str) -> HttpResponse:
             .filter(owner=request.user, url=form.cleaned_data["url"])
             .first()
         )
+        added = resource is None
         if resource is None:
             resource = form.save(commit=False)
             resource.owner = request.user
             resource.save()
-        _share(call, resource, recipient, request.user)
-    return answer(request, call, WRAPUP, saved=f"“{resource.title}” is shared and in your library.")
+        shared = _share(call, resource, recipient, request.user)
+    saved = f"“{resource.title}” is shared and in your library."
+    return answer(request, call, WRAPUP, saved=saved, changed=added or shared)
 
 
 Recipient = tuple[Trainee | None, Topic | None]  # neither: everyone in the group
@@ -143,12 +144,13 @@ def _recipient(call: Call, target: str) -> Recipient:
     return None, None
 
 
-def _share(call: Call, resource: Resource, recipient: Recipient, by: object) -> None:
+def _share(call: Call, resource: Resource, recipient: Recipient, by: object) -> bool:
+    """Share `resource` with `recipient` in `call`; whether it was not shared so already."""
     # The unique constraints settle a double click: the second get_or_create reads the first's row.
     trainee, topic = recipient
-    ResourceShare.objects.get_or_create(
+    return ResourceShare.objects.get_or_create(
         call=call, resource=resource, trainee=trainee, topic=topic, defaults={"shared_by": by}
-    )
+    )[1]
 
 
 @require_POST
@@ -159,8 +161,8 @@ def check(request: MentorRequest, key: str, item: str) -> HttpResponse:
     form = CheckForm(request.POST)
     if not form.is_valid():
         return refuse(request, call, WRAPUP, form)
-    WrapupCheck.set(call, item, done=form.cleaned_data["done"], by=request.user)
-    return answer(request, call, WRAPUP)
+    changed = WrapupCheck.set(call, item, done=form.cleaned_data["done"], by=request.user)
+    return answer(request, call, WRAPUP, changed=changed)
 
 
 @require_POST
@@ -173,13 +175,13 @@ def win_add(request: MentorRequest, key: str) -> HttpResponse:
     if trainee is None:
         return answer(request, call, WRAPUP, error="Choose a trainee of this group.")
     source = form.cleaned_data["source"]
-    Win.objects.get_or_create(
+    _, added = Win.objects.get_or_create(
         call=call,
         trainee=trainee,
         text=form.cleaned_data["text"].strip(),
         defaults={"source": source if source in WinSource.values else WinSource.MENTOR},
     )
-    return answer(request, call, WRAPUP)
+    return answer(request, call, WRAPUP, changed=added)
 
 
 @require_POST
@@ -203,7 +205,7 @@ def follow_up(request: MentorRequest, key: str) -> HttpResponse:
         # waits for the first and then finds the session it planned.
         call = get_call(request, key, lock=True)
         if call.following() is not None:
-            return answer(request, call, WRAPUP)
+            return answer(request, call, WRAPUP, changed=False)
         call.plan_next(form.cleaned_data["scheduled_at"], created_by=request.user)
     return answer(request, call, WRAPUP, saved="The next session is planned.")
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import connection, models, transaction
 
 from mentorplan.groups.models import Group, Membership, Trainee
 from mentorplan.lib.rawsql import uuid_param
@@ -15,6 +15,7 @@ from mentorplan.lib.versioned import Versioned
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
+    from mentorplan.calls.models.call import Call
 
 
 class NoteLevel(models.TextChoices):
@@ -174,6 +175,21 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trainee}: {self.get_status_display()}"
+
+    @classmethod
+    def mark(cls, call: "Call", trainee: Trainee, status: str) -> bool:
+        """Say that `trainee` is here, late or away; whether that changed what was said. The
+        same press twice (a double click, or two mentors at once) changes nothing the second
+        time: the row is read locked, so the second press waits for the first and finds it."""
+        with transaction.atomic():
+            row, created = cls.objects.select_for_update().get_or_create(
+                call=call, trainee=trainee, defaults={"status": status}
+            )
+            if created or row.status == status:
+                return created
+            row.status = status
+            row.save(update_fields=["status", "updated_at"])
+            return True
 
 
 @functools.cache

@@ -1,10 +1,12 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from mentorplan.calls.models import Attendance, Call
-from mentorplan.groups.models import Trainee
+from mentorplan.calls.tools import ROOM_HEADER
+from mentorplan.groups.models import Role, Trainee
 from mentorplan.testing import (
     HTMX,
     is_partial,
@@ -15,6 +17,7 @@ from mentorplan.testing import (
     page_text,
     start_call,
 )
+from mentorplan.testing.race import at_once, meeting_before_save, needs_postgresql
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +111,30 @@ def test_an_outsider_gets_404_and_nothing_changes(client, call, amal):
 
 def test_wrong_method(client, call, amal):
     assert client.get(_url(call, amal)).status_code == 405
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_mentors_marking_the_same_at_once_change_it_once():
+    """Both see Amal here and mark her late at the same moment: she is late once, and only the
+    first press tells the other screens to draw the tool again."""
+    lead = make_mentor()
+    group = make_group(lead)
+    co_mentor = make_mentor()
+    group.memberships.create(user=co_mentor, role=Role.CO_MENTOR)
+    amal = make_trainee(group, name="Amal")
+    call = start_call(make_call(group))
+    Attendance.mark(call, amal, "present")
+
+    def press(mentor) -> bool:
+        browser = Client()
+        browser.force_login(mentor)
+        response = browser.post(_url(call, amal), {"status": "late"}, headers=HTMX)
+        assert response.status_code == 200
+        return ROOM_HEADER in response
+
+    with meeting_before_save(Attendance):
+        told = at_once(lambda: press(lead), lambda: press(co_mentor))
+
+    assert sorted(told) == [False, True]
+    assert [row.status for row in Attendance.objects.filter(call=call)] == ["late"]

@@ -2,12 +2,17 @@
 moves the session's room version, which every runner's poll reads, so a co-mentor's screen draws
 the tool again. What the server refused changes nothing, and moves nothing."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.calls.tools import ROOM_HEADER
+from mentorplan.goals import actions
+from mentorplan.goals.models import ReviewOutcome
 from mentorplan.groups.models import Role, Trainee
 from mentorplan.plans.models import SegmentKind
 from mentorplan.room.models import TraineeLink
@@ -18,11 +23,13 @@ from mentorplan.testing import (
     make_goal,
     make_group,
     make_mentor,
+    make_topic,
     make_trainee,
     parse,
     start_call,
 )
 from mentorplan.testing.history import poll_address
+from mentorplan.wrapup.models import Resource
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +183,74 @@ def test_a_goal_tool_answer_that_changes_nothing_moves_nothing(client, call, ama
     assert response.status_code == 200
     assert ROOM_HEADER not in response
     assert client.get(poll, headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+
+def _presses(call: Call, amal: Trainee) -> dict[str, tuple[str, dict[str, str]]]:
+    """Presses whose second go finds done what it asks, as after a double click or when two
+    mentors press at once."""
+    lead = call.group.memberships.get(role=Role.LEAD).user
+    topic = make_topic(call, "Recursion", amal)
+    resource = Resource.objects.create(owner=lead, title="Katas", url="https://example.org/k")
+    proposal = make_goal(amal, text="Build the quiz page", proposal=True)
+    reviewed = make_goal(amal, text="Finish the quiz app")
+    actions.review(reviewed, outcome=ReviewOutcome.MET, by=lead, call=call)
+    wrapup = {name: reverse(f"wrapup:{name}", args=[call.key]) for name in ["share", "win_add"]}
+    in_call = {"call": str(call.key)}
+    return {
+        "attendance": (
+            reverse("calls:attendance", args=[call.key, amal.key]),
+            {"status": "late"},
+        ),
+        "a topic's status": (
+            reverse("recap:topic_status", args=[call.key, topic.key, amal.key]),
+            {"status": "understood"},
+        ),
+        "a checklist tick": (reverse("wrapup:check", args=[call.key, "slack"]), {"done": "1"}),
+        "a praise": (wrapup["win_add"], {"trainee": str(amal.key), "text": "Clear questions"}),
+        "a share": (wrapup["share"], {"resource": str(resource.key), "target": "group"}),
+        "a new resource": (
+            reverse("wrapup:resource_add", args=[call.key]),
+            {
+                "resource-title": "Arrays",
+                "resource-url": "https://example.org/a",
+                "resource-target": "group",
+            },
+        ),
+        "the follow-up": (
+            reverse("wrapup:follow_up", args=[call.key]),
+            {"date": str(timezone.localdate() + timedelta(days=14)), "time": "19:00"},
+        ),
+        "accepting a proposal": (reverse("goals:accept", args=[proposal.key]), in_call),
+        "undoing an outcome": (reverse("goals:reopen", args=[reviewed.key]), in_call),
+    }
+
+
+@pytest.mark.parametrize(
+    "press",
+    [
+        "attendance",
+        "a topic's status",
+        "a checklist tick",
+        "a praise",
+        "a share",
+        "a new resource",
+        "the follow-up",
+        "accepting a proposal",
+        "undoing an outcome",
+    ],
+)
+def test_the_same_press_twice_moves_the_room_once(client, call, amal, press):
+    """The second press changes nothing, so it tells nobody: otherwise every other screen of
+    the session fetches its whole runner again to draw a tool that looks the same."""
+    url, data = _presses(call, amal)[press]
+    poll = poll_address(client, call)
+
+    first = client.post(url, data, headers=HTMX)
+    assert first.status_code == 200 and ROOM_HEADER in first
+    seen = client.get(poll)["ETag"]
+
+    second = client.post(url, data, headers=HTMX)
+
+    assert second.status_code == 200
+    assert ROOM_HEADER not in second
+    assert client.get(poll, headers={"If-None-Match": seen}).status_code == 304

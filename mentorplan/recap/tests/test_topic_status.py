@@ -8,7 +8,7 @@ from django.urls import reverse
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Trainee
 from mentorplan.plans.models import SegmentKind
-from mentorplan.recap.models import Topic, TopicPerson
+from mentorplan.recap.models import Topic, TopicPerson, Understanding
 from mentorplan.recap.tests.pages import runner, topic_queue
 from mentorplan.testing import (
     HTMX,
@@ -67,6 +67,18 @@ def test_marking_a_topic_understood_for_one_trainee(client, call, topic, amal):
         "Amal": "Understood",
         "Ben": "Not yet",
     }
+
+
+def test_understood_pressed_again_in_a_later_session_stays_where_it_happened(client, call, amal):
+    """The moment of progress counts once, in the session it happened in."""
+    topic = Topic.objects.get()
+    client.post(_url(call, topic, amal), {"status": "understood"})
+    later = at_segment(make_call(call.group), SegmentKind.TECHNICAL)
+
+    client.post(_url(later, topic, amal), {"status": "understood"})
+
+    assert _statuses()["Amal"] == "understood"
+    assert list(Understanding.objects.values_list("call", flat=True)) == [call.pk]
 
 
 @pytest.mark.parametrize("status", ["working", "needs_team", "open"])
