@@ -41,6 +41,8 @@ from mentorplan.lib.versioned import save_on_version
 from mentorplan.plans.models import PlanTemplate, SegmentKind
 
 SESSION_VERSION_HEADER = "X-Session-Version"
+# `?part=room` on a live session's page, asked by htmx: its panels and tool alone.
+ROOM_PART = "room"
 
 
 def _get_segment(request: MentorRequest, key: object) -> CallSegment:
@@ -155,12 +157,36 @@ def _runner_context(
         {"level": level, "label": label, "note": mine.get(level), "open": level == default_level}
         for level, label in NoteLevel.choices
     ]
-    context["panels"] = [
+    context.update(_room_parts(request, call, current, notes, answering, **state))
+    return context
+
+
+def _room_parts(
+    request: MentorRequest,
+    call: Call,
+    current: CallSegment,
+    notes: tuple[Note, ...],
+    answering: str = "",
+    **state: Any,
+) -> dict[str, Any]:
+    """The parts of the live runner that others change: the panels (the trainee room) and the
+    segment's tools, each drawn with its own context."""
+    panels = [
         render_to_string(panel.template, {"call": call} | panel.context(request, call), request)
         for panel in RUNNER_PANELS.values()
     ]
-    context["tools"] = draw_all(request, call, current, notes, answering, **state)
-    return context
+    return {"panels": panels, "tools": draw_all(request, call, current, notes, answering, **state)}
+
+
+def _room_redraw(request: MentorRequest, call: Call) -> HttpResponse:
+    """Only the panels and the tool, for a screen whose clock, notes and agenda are current:
+    what room-runner.js draws again when a trainee or a co-mentor changed something."""
+    current = segment_at(list(call.segments.all()), call.current_position or 0)
+    notes = tuple(Note.objects.visible_to(request.user).filter(segment=current))
+    context = {"call": call, **_room_parts(request, call, current, notes)}
+    response = render(request, "calls/runner_room.html", context)
+    response["Cache-Control"] = "no-store"
+    return _with_version(response, call)
 
 
 @require_safe
@@ -173,6 +199,8 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
         return whole_page(call)
     if call.status == Status.ENDED:
         return _finished(request, call)
+    if request.htmx and running and request.GET.get("part") == ROOM_PART:
+        return _room_redraw(request, call)
     template = "calls/runner.html" if running else "calls/planned.html"
     if request.htmx:
         template += "#runner"

@@ -1,9 +1,9 @@
 // On the mentor's runner: the trainee room's part (who is here, raised hands) and the segment's
 // tool follow what trainees send and what co-mentors do in the tool. poll.js tells of the room's
 // version with each state it reads ("runner:state", and the runner's data-room-seen for a module
-// it fetched late); when it moved on, this module redraws the room part and the tool from the
-// runner itself, unless the mentor has unsent text in the tool (then it waits until they send
-// it). Once a trainee has a link, the room part is also read again every 15 s, so whoever closed
+// it fetched late); when it moved on, this module redraws the room part and the tool, asked of
+// the runner's address with ?part=room, unless the mentor has unsent text in the tool (then it
+// waits until they send it). Once a trainee has a link, the room part is also read again every 15 s, so whoever closed
 // their page leaves the list. A tool drawn again keeps the boxes the mentor had opened, and the
 // mentor's own change in a tool, already on screen, draws nothing again ("runner:own-room").
 const PANEL_MS = 15000;
@@ -32,7 +32,10 @@ function put(old, fresh) {
 async function redraw() {
   const runner = document.getElementById("runner");
   if (!runner) return;
-  const response = await fetch(runner.dataset.refreshUrl, { headers: { "HX-Request": "true" }, cache: "no-store" });
+  // Only the room's panel and the tool: the clock, the notes and the agenda did not change.
+  const address = new URL(runner.dataset.refreshUrl, location.href);
+  address.searchParams.set("part", "room");
+  const response = await fetch(address, { headers: { "HX-Request": "true" }, cache: "no-store" });
   if (!response.ok) return;
   const html = await response.text();
   // A runner of another version than the one shown now (a move may have been drawn while this

@@ -3,6 +3,7 @@ within a few seconds, without a reload, and without taking away what the other h
 
 import re
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
@@ -47,6 +48,9 @@ def test_a_co_mentor_s_attendance_mark_shows_on_the_other_screen(
     note.fill("Bogdan moved house last week.")
     expect(save_state(page, note)).to_have_text(re.compile(r"^Saved"))
     page.get_by_role("heading", name="Who is here").click()  # she looks away from the note
+    runner = f"/sessions/{call.key}/"
+    asked = []
+    page.on("request", lambda request: asked.append(request.url.split(runner, 1)[-1]))
 
     _here(other, "Bogdan").click()
     expect(_here(other, "Bogdan")).to_have_attribute("aria-pressed", "true")
@@ -56,6 +60,9 @@ def test_a_co_mentor_s_attendance_mark_shows_on_the_other_screen(
         "Bogdan moved house last week."
     )
     expect(_here(page, "Chiara")).to_have_attribute("aria-pressed", "false")
+    # Her screen asked for the room's panel and the tool, not for its whole runner again.
+    assert "?part=room" in asked, asked
+    assert "" not in asked, asked
 
 
 def test_a_note_being_written_is_not_taken_away_by_a_co_mentor_s_mark(
@@ -94,7 +101,7 @@ def test_a_redraw_that_left_before_a_move_does_not_bring_the_old_tool_back(
             return
         held.append((route, route.fetch()))
 
-    page.route(f"**/sessions/{call.key}/", hold)
+    page.route(re.compile(rf"/sessions/{call.key}/\?part=room$"), hold)
     Call.objects.get(pk=call.pk).room_changed()  # a co-mentor marked someone here
     for _ in range(50):
         if held:
@@ -114,13 +121,14 @@ def test_a_redraw_that_left_before_a_move_does_not_bring_the_old_tool_back(
 
 
 def _redraws(page, call: Call) -> list[str]:
-    """The GETs this screen sends from now on to draw the session's page again."""
+    """The GETs this screen sends from now on to draw the session's page, or a part of it,
+    again."""
     sent: list[str] = []
     page.on(
         "request",
         lambda asked: (
             sent.append(asked.url)
-            if asked.method == "GET" and asked.url.endswith(f"/sessions/{call.key}/")
+            if asked.method == "GET" and urlsplit(asked.url).path == f"/sessions/{call.key}/"
             else None
         ),
     )

@@ -21,6 +21,7 @@ from mentorplan.testing import (
     make_mentor,
     make_trainee,
     page_text,
+    parse,
     start_call,
 )
 
@@ -224,6 +225,54 @@ def test_a_finished_session_shows_planned_and_actual_minutes(client, call, froze
     assert "No notes were taken." in text
 
 
+def _room_part(call: Call) -> str:
+    return f"{_url(call)}?part=room"
+
+
+def _parts(response) -> dict[str, str]:
+    """The room's panel and the tool as drawn, each form's CSRF token (masked afresh for every
+    answer) left out."""
+    page = parse(response)
+    for token in page.select("[name=csrfmiddlewaretoken]"):
+        token.decompose()
+    parts = {name: page.find(id=name) for name in ["room-panel", "tool"]}
+    assert all(parts.values()), parts
+    return {name: str(part) for name, part in parts.items()}
+
+
+def test_a_redraw_of_the_room_gets_the_panel_and_the_tool_as_the_runner_draws_them(
+    client, call, frozen
+):
+    """What another screen asks for when a trainee or a co-mentor changed something: the clock,
+    the notes and the agenda on that screen are current already."""
+    frozen.move_to(T0)
+    start_call(call)
+    runner = client.get(_url(call), headers=HTMX)
+
+    response = client.get(_room_part(call), headers=HTMX)
+
+    assert response.status_code == 200
+    assert is_partial(response)
+    assert response["X-Session-Version"] == str(call.version) == runner["X-Session-Version"]
+    assert "no-store" in response["Cache-Control"]
+    page = parse(response)
+    assert page.find(id="runner") is None
+    assert not page.select("[data-countdown], .notes, .agenda")
+    assert _parts(response) == _parts(runner)
+    assert "Who is here" in page_text(response)
+
+
+def test_the_room_part_is_asked_of_htmx_alone_and_of_a_live_session(client, call, frozen):
+    frozen.move_to(T0)
+    start_call(call)
+
+    assert "Agenda" in page_text(client.get(_room_part(call)))  # a plain GET: the page
+    end_call(call)
+    finished = client.get(_room_part(call), headers=HTMX)
+    assert finished.status_code == 204
+    assert finished["HX-Redirect"] == _url(call)
+
+
 @pytest.mark.parametrize("state", ["planned", "live", "finished"])
 def test_an_outsider_gets_404(client, call, state):
     if state != "planned":
@@ -236,6 +285,7 @@ def test_an_outsider_gets_404(client, call, state):
 
     assert client.get(_url(call)).status_code == 404
     assert client.get(_url(call), headers=HTMX).status_code == 404
+    assert client.get(_room_part(call), headers=HTMX).status_code == 404
 
 
 def test_an_unknown_session_is_404(client, group):
@@ -245,6 +295,7 @@ def test_an_unknown_session_is_404(client, group):
 def test_wrong_method(client, call):
     assert client.post(_url(call)).status_code == 405
     assert client.delete(_url(call)).status_code == 405
+    assert client.post(_room_part(call), headers=HTMX).status_code == 405
 
 
 # --- Query counts: constant in the length of the group's history ---------------------------------
