@@ -3,9 +3,11 @@
 // version with each state it reads ("runner:state", and the runner's data-room-seen for a module
 // it fetched late); when it moved on, this module redraws the room part and the tool, asked of
 // the runner's address with ?part=room, unless the mentor has unsent text in the tool (then it
-// waits until they send it). Once a trainee has a link, the room part is also read again every 15 s, so whoever closed
-// their page leaves the list. A tool drawn again keeps the boxes the mentor had opened, and the
-// mentor's own change in a tool, already on screen, draws nothing again ("runner:own-room").
+// waits until they send it). While someone is in the room, the room part is also read again
+// every 15 s, so whoever closed their page leaves the list; an empty room is not read again, as
+// a trainee who arrives moves the room's version. A tool drawn again keeps the boxes the mentor
+// had opened, and the mentor's own change in a tool, already on screen, draws nothing again
+// ("runner:own-room").
 const PANEL_MS = 15000;
 let waiting = false; // the tool has news it could not show yet
 let drawn = null; // the room version the tool was drawn at
@@ -78,6 +80,7 @@ window.setInterval(async () => {
   if (!shown || document.hidden) return;
   if (waiting) { redraw().catch(() => {}); return; }
   if (!shown.dataset.module) return; // no trainee has a link: nobody can come or go
+  if (shown.dataset.present === "0") return; // nobody here to leave
   try {
     const response = await fetch(shown.dataset.panelUrl, { cache: "no-store" });
     if (response.ok) put(panel(), new DOMParser().parseFromString(await response.text(), "text/html").getElementById("room-panel"));
