@@ -104,6 +104,17 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _pages_close_with_their_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every page a browser test opened (a second mentor's, a trainee's phone) closes when the
+    test ends. Left open, it would go on polling the live server through the tests after it, and
+    its requests could hold the test database open when the run ends and it is removed."""
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+
+
 @pytest.fixture
 def console_errors() -> Iterator[list[str]]:
     """Console errors and uncaught exceptions of the test's pages. Any left at the end fail the
