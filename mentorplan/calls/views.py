@@ -147,9 +147,7 @@ def _runner_context(
         context["notes"] = [(s, by_segment[s.pk]) for s in segments if s.pk in by_segment]
         context["next_call"] = call.following()
         return context
-    current = segment_at(segments, call.current_position or 0)
-    # One read of the segment's notes for the boxes below and the tools (a trainee's, in welcome).
-    notes = tuple(Note.objects.visible_to(request.user).filter(segment=current))
+    current, notes = _current_segment(request, call, segments)
     mine = {note.level: note for note in notes if note.trainee_id is None}
     default_level = NoteLevel.PRIVATE if current.kind == SegmentKind.WELCOME else NoteLevel.MENTORS
     context["current"] = current
@@ -159,6 +157,15 @@ def _runner_context(
     ]
     context.update(_room_parts(request, call, current, notes, answering, **state))
     return context
+
+
+def _current_segment(
+    request: MentorRequest, call: Call, segments: list[CallSegment]
+) -> tuple[CallSegment, tuple[Note, ...]]:
+    """The live session's current segment and the notes on it the mentor may read: one read for
+    the note boxes and the tools (a trainee's, in welcome)."""
+    current = segment_at(segments, call.current_position or 0)
+    return current, tuple(Note.objects.visible_to(request.user).filter(segment=current))
 
 
 def _room_parts(
@@ -181,12 +188,9 @@ def _room_parts(
 def _room_redraw(request: MentorRequest, call: Call) -> HttpResponse:
     """Only the panels and the tool, for a screen whose clock, notes and agenda are current:
     what room-runner.js draws again when a trainee or a co-mentor changed something."""
-    current = segment_at(list(call.segments.all()), call.current_position or 0)
-    notes = tuple(Note.objects.visible_to(request.user).filter(segment=current))
+    current, notes = _current_segment(request, call, list(call.segments.all()))
     context = {"call": call, **_room_parts(request, call, current, notes)}
-    response = render(request, "calls/runner_room.html", context)
-    response["Cache-Control"] = "no-store"
-    return _with_version(response, call)
+    return render(request, "calls/runner_room.html", context)
 
 
 @require_safe
@@ -200,11 +204,12 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
     if call.status == Status.ENDED:
         return _finished(request, call)
     if request.htmx and running and request.GET.get("part") == ROOM_PART:
-        return _room_redraw(request, call)
-    template = "calls/runner.html" if running else "calls/planned.html"
-    if request.htmx:
-        template += "#runner"
-    response = render(request, template, _runner_context(request, call))
+        response = _room_redraw(request, call)
+    else:
+        template = "calls/runner.html" if running else "calls/planned.html"
+        if request.htmx:
+            template += "#runner"
+        response = render(request, template, _runner_context(request, call))
     response["Cache-Control"] = "no-store"
     return _with_version(response, call)
 
