@@ -28,6 +28,13 @@ def one(sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
         return cursor.fetchone()
 
 
+def rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Every row of a written-out query."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _fields(model: type[models.Model], names: Sequence[str] | None) -> list[models.Field]:
     """The fields named (all if None) in the model's own order, the order `from_db` reads."""
     fields = model._meta.concrete_fields

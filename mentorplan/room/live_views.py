@@ -34,8 +34,7 @@ from mentorplan.recap import actions as recap_actions
 from mentorplan.room import live
 from mentorplan.room.access import LinkGone, get_room
 from mentorplan.room.live_forms import HandForm, LiveRetroForm, TopicLineForm
-from mentorplan.room.models import TraineeLink
-from mentorplan.room.presence import IN_ROOM, Hand, record_seen
+from mentorplan.room.presence import Hand, record_seen, room_of
 from mentorplan.room.views import room_view
 
 RETRO_CONFLICT = (
@@ -187,17 +186,9 @@ def _date_or_none(raw: str) -> date | None:
 def runner_room(request: MentorRequest, call: Call) -> dict[str, Any]:
     """The runner's "in the room" part: trainees whose page asked in the last `IN_ROOM`, and
     raised hands, oldest first; `room_links` says whether any trainee has a working link (the
-    part's script is loaded only then). Two queries."""
-    since = timezone.now() - IN_ROOM
-    links = list(
-        TraineeLink.objects.active()
-        .filter(trainee__group_id=call.group_id, trainee__is_active=True)
-        .select_related("trainee")
-        .order_by("trainee__name")
-    )
-    present = [link.trainee for link in links if link.last_seen_at and link.last_seen_at >= since]
-    hands = Hand.objects.raised().filter(call=call).select_related("trainee")
-    return {"room_present": present, "room_links": bool(links), "room_hands": list(hands)}
+    part's script is loaded only then). One query."""
+    room = room_of(call, timezone.now())
+    return {"room_present": room.present, "room_links": room.linked, "room_hands": room.hands}
 
 
 @require_safe

@@ -8,15 +8,18 @@ in the room for `IN_ROOM` after that.
 """
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Trainee
+from mentorplan.lib import rawsql
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
@@ -123,3 +126,61 @@ class Hand(models.Model):
         if cleared:
             call.room_changed(tools=False)
         return bool(cleared)
+
+
+@dataclass(frozen=True)
+class Room:
+    """A live call's trainee room as the runner shows it."""
+
+    present: list[Trainee]  # whose page asked in the last `IN_ROOM`, by name
+    linked: bool  # whether any trainee of the group has a working link
+    hands: list[Hand]  # raised, oldest first, each with its trainee (id and name)
+
+
+def room_of(call: Call, now: datetime) -> Room:
+    """Who is in `call`'s room at `now`, and the hands raised there, in one query. Written out:
+    building the ORM's two queries took twenty times as long as this one takes, on a part drawn
+    with every runner, every redraw of the room, and every 15 s while someone is in."""
+    since = _SEEN.get_db_prep_value(now - IN_ROOM, connection)
+    present: list[Trainee] = []
+    hands: list[Hand] = []
+    linked = False
+    for is_hand, trainee_id, name, here, *hand in rawsql.rows(
+        _room_sql(), [since, call.group_id, call.pk]
+    ):
+        trainee = rawsql.instance(Trainee, (trainee_id, name), ["id", "name"])
+        if is_hand:
+            raised = rawsql.instance(Hand, hand, HAND_FIELDS)
+            raised.call, raised.trainee = call, trainee
+            hands.append(raised)
+        else:
+            linked = True
+            if here:
+                present.append(trainee)
+    return Room(present, linked, hands)
+
+
+_SEEN: "models.DateTimeField[datetime, datetime]" = models.DateTimeField()
+HAND_FIELDS = ["id", "key", "kind", "raised_at"]  # columns 5 to 8 of `_room_sql()`
+
+
+@cache
+def _room_sql() -> str:
+    """The working links of the group's trainees on the course (`TraineeLink.objects.active()`),
+    each with whether it was seen since a moment, by name; then the call's raised hands
+    (`Hand.objects.raised()`), oldest first."""
+    from mentorplan.room.models import TraineeLink
+
+    link, trainee, hand = (m._meta.db_table for m in (TraineeLink, Trainee, Hand))
+    nothing = ", ".join(["NULL"] * len(HAND_FIELDS))
+    return (
+        f"SELECT 0, t.id, t.name, l.last_seen_at >= %s, {nothing}"
+        f" FROM {link} l JOIN {trainee} t ON t.id = l.trainee_id"
+        " WHERE t.group_id = %s AND t.is_active AND l.revoked_at IS NULL"
+        f" UNION ALL SELECT 1, t.id, t.name, NULL, {rawsql.columns(Hand, 'h', HAND_FIELDS)}"
+        f" FROM {hand} h JOIN {trainee} t ON t.id = h.trainee_id"
+        " WHERE h.call_id = %s AND h.cleared_at IS NULL"
+        # Links, then hands: each column is NULL in the other's rows, so links go by name (3)
+        # and hands by when they went up (8: raised_at, then 5: id).
+        " ORDER BY 1, 8, 5, 3, 2"
+    )

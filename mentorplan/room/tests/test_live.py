@@ -286,6 +286,52 @@ def test_someone_who_closed_their_page_leaves_the_list(client, room, time_machin
     assert panel.select(".room-present .badge") == []
 
 
+def test_the_runner_shows_only_this_group_s_working_links_and_this_call_s_raised_hands(
+    client, room
+):
+    mentor, amal, call, _ = room
+    group = amal.group
+    trainees = {name: make_trainee(group, name=name) for name in ["Zoe", "Bo", "Cara", "Dan"]}
+    for trainee in trainees.values():
+        TraineeLink.issue(trainee)
+    TraineeLink.revoke_for(trainees["Cara"])
+    trainees["Dan"].is_active = False  # left the course
+    trainees["Dan"].save()
+    other_group = make_group(mentor)
+    eve = make_trainee(other_group, name="Eve")
+    TraineeLink.issue(eve)
+    TraineeLink.objects.update(last_seen_at=NOW)  # every page, even the revoked one, asked
+    Hand.objects.create(call=call, trainee=amal, kind=HandKind.STUCK, raised_at=NOW)
+    Hand.objects.create(
+        call=call, trainee=trainees["Bo"], kind=HandKind.MINUTE, raised_at=NOW - timedelta(1)
+    )
+    Hand.objects.create(call=call, trainee=trainees["Zoe"], kind=HandKind.STUCK, cleared_at=NOW)
+    Hand.objects.create(call=start_call(make_call(other_group)), trainee=eve, kind="stuck")
+    client.force_login(mentor)
+
+    panel = part(client.get(reverse("room:runner_panel", args=[call.key])), "room-panel")
+
+    present = [badge.get_text() for badge in panel.select(".room-present .badge")]
+    assert present == ["Amal", "Bo", "Zoe"]
+    hands = [item.get_text() for item in panel.select(".room-hands li strong")]
+    assert hands == ["Bo: Need a minute", "Amal: I'm stuck"]
+
+
+def test_the_runner_reads_the_room_in_one_query(client, room):
+    mentor, trainee, call, token = room
+    client.get(url("live_state", token))
+    Hand.raise_for(call, trainee, HandKind.STUCK)
+    client.force_login(mentor)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("room:runner_panel", args=[call.key]))
+
+    assert "Amal: I'm stuck" in part(response, "room-panel").get_text()
+    room_tables = ("room_traineelink", "room_hand")
+    asked = [q["sql"] for q in queries if any(table in q["sql"] for table in room_tables)]
+    assert len(asked) == 1, asked
+
+
 # --- What the trainee sends ---------------------------------------------------------------------
 
 
