@@ -110,8 +110,12 @@ class TraineeLink(models.Model):
 
     def record_open(self, now: datetime | None = None) -> None:
         """Note that the trainee opened their page. One conditional UPDATE, and only when the
-        last note is older than `OPENED_PRECISION`: the one write a trainee's reading makes."""
+        last note is older than `OPENED_PRECISION`: the one write a trainee's reading makes.
+        The link as read says when that was, so a page opened again soon sends no UPDATE at
+        all (even one that changes nothing waits for SQLite's write lock)."""
         now = now or timezone.now()
+        if self.last_opened_at is not None and self.last_opened_at >= now - OPENED_PRECISION:
+            return
         stale = models.Q(last_opened_at__isnull=True) | models.Q(
             last_opened_at__lt=now - OPENED_PRECISION
         )

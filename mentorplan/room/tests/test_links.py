@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.core import mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mentorplan.room.models import TraineeLink, hash_token
@@ -228,3 +229,21 @@ def test_opening_the_page_writes_at_most_once_every_few_minutes(client):
     with time_machine.travel(start + timedelta(minutes=6), tick=False):
         client.get(room(token))
     assert TraineeLink.objects.get().last_opened_at == start + timedelta(minutes=6)
+
+
+@pytest.mark.django_db
+def test_a_page_opened_again_soon_sends_no_write_at_all(client):
+    trainee = make_trainee(make_group(make_mentor()))
+    token = issue(trainee)
+    start = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+    with time_machine.travel(start, tick=False):
+        client.get(room(token))
+
+    with (
+        time_machine.travel(start + timedelta(minutes=4), tick=False),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert client.get(room(token)).status_code == 200
+
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("UPDATE")]
+    assert writes == []
