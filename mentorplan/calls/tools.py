@@ -55,7 +55,9 @@ class ToolBase:
         """The notes of the tool's segment that the asker may read."""
         if self.read_notes is not None:
             return self.read_notes
-        return tuple(Note.objects.visible_to(self.request.user).filter(segment=self.segment))
+        if self.segment is None:
+            return ()
+        return Note.objects.on_segment(self.request.user, self.segment)
 
 
 # (base, **the tool's own state) -> the template's own context

@@ -27,6 +27,7 @@ from mentorplan.calls.models import (
     Note,
     NoteLevel,
     Status,
+    segments_of,
 )
 from mentorplan.calls.panels import sessions_panel
 from mentorplan.calls.segment_tools import WELCOME
@@ -123,7 +124,7 @@ def _runner_context(
 ) -> dict[str, Any]:
     """What the session's page shows. Live, each tool and runner panel is drawn with its own
     context; `answering` and `state` are a tool's plain form to show again (see `draw_all`)."""
-    segments = list(call.segments.all())
+    segments = segments_of(call.pk)
     now = timezone.now()
     clock = call.clock(segments, now)
     context: dict[str, Any] = {
@@ -165,7 +166,7 @@ def _current_segment(
     """The live session's current segment and the notes on it the mentor may read: one read for
     the note boxes and the tools (a trainee's, in welcome)."""
     current = segment_at(segments, call.current_position or 0)
-    return current, tuple(Note.objects.visible_to(request.user).filter(segment=current))
+    return current, Note.objects.on_segment(request.user, current)
 
 
 def _room_parts(
@@ -188,7 +189,7 @@ def _room_parts(
 def _room_redraw(request: MentorRequest, call: Call) -> HttpResponse:
     """Only the panels and the tool, for a screen whose clock, notes and agenda are current:
     what room-runner.js draws again when a trainee or a co-mentor changed something."""
-    current, notes = _current_segment(request, call, list(call.segments.all()))
+    current, notes = _current_segment(request, call, segments_of(call.pk))
     context = {"call": call, **_room_parts(request, call, current, notes)}
     return render(request, "calls/runner_room.html", context)
 

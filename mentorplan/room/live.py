@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.http import quote_etag
 
 from mentorplan.calls.clock import segment_at
-from mentorplan.calls.models import Call
+from mentorplan.calls.models import Call, segments_of
 from mentorplan.goals.forms import GoalForm
 from mentorplan.goals.models import Goal, GoalStatus
 from mentorplan.groups.models import Trainee
@@ -150,7 +150,7 @@ def _retro_form(trainee: Trainee, call: Call) -> LiveRetroForm:
 
 
 def context(trainee: Trainee, call: Call, **failed: Any) -> dict[str, Any]:
-    segments = list(call.segments.all())
+    segments = segments_of(call.pk)
     now = timezone.now()
     clock = call.clock(segments, now)
     current = segment_at(segments, call.current_position or 0)

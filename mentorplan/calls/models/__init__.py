@@ -28,7 +28,7 @@ from mentorplan.calls.models.notes import (
     NoteQuerySet,
 )
 from mentorplan.calls.models.planning import CannotChange
-from mentorplan.calls.models.segment import CallSegment
+from mentorplan.calls.models.segment import CallSegment, segments_of
 
 __all__ = [
     "ADD_TIME_MINUTES",
@@ -51,4 +51,5 @@ __all__ = [
     "SegmentView",
     "Status",
     "held_at_expression",
+    "segments_of",
 ]

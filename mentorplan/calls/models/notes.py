@@ -10,12 +10,14 @@ from django.conf import settings
 from django.db import connection, models, transaction
 
 from mentorplan.groups.models import Group, Membership, Trainee
+from mentorplan.lib import rawsql
 from mentorplan.lib.rawsql import uuid_param
 from mentorplan.lib.versioned import Versioned
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
     from mentorplan.calls.models.call import Call
+    from mentorplan.calls.models.segment import CallSegment
 
 
 class NoteLevel(models.TextChoices):
@@ -41,6 +43,15 @@ class NoteQuerySet(models.QuerySet["Note"]):
             models.Q(call__group__in=Group.objects.for_user(user))
             & (~models.Q(level=NoteLevel.PRIVATE) | models.Q(author=user))
         )
+
+    def on_segment(self, user: "User", segment: "CallSegment") -> tuple["Note", ...]:
+        """`visible_to(user).filter(segment=segment)`, written out: the runner and its room's
+        redraw read them on every draw, and the ORM took ten times as long to build the query
+        as the database to answer it. The rule is `visible_to`'s, and a test holds the two
+        together: notes of a session of one of the user's groups, a private one only for its
+        author."""
+        params = [user.pk, segment.pk, NoteLevel.PRIVATE, user.pk]
+        return tuple(rawsql.instance(Note, row) for row in rawsql.rows(_on_segment_sql(), params))
 
     def shared(self) -> "NoteQuerySet":
         return self.filter(level=NoteLevel.SHARED)
@@ -193,8 +204,19 @@ class Attendance(models.Model):
 
 
 @functools.cache
+def _on_segment_sql() -> str:
+    table = _tables()
+    return (
+        f"SELECT {rawsql.columns(Note, 'n')} FROM {table['note']} n"
+        f" JOIN {table['call']} c ON c.id = n.call_id"
+        f" JOIN {table['membership']} m ON m.group_id = c.group_id AND m.user_id = %s"
+        " WHERE n.segment_id = %s AND (n.level <> %s OR n.author_id = %s)"
+    )
+
+
+@functools.cache
 def _tables() -> dict[str, str]:
-    """The tables `resave` writes out, by their names in this code."""
+    """The tables `resave` and `on_segment` write out, by their names in this code."""
     linked = {name: Note._meta.get_field(name).related_model for name in ("segment", "call")}
     return {
         "note": Note._meta.db_table,
