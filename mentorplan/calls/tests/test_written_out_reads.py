@@ -25,7 +25,7 @@ def mentors(call: Call) -> list[User]:
 
 def write_every_kind_of_note(call: Call, segment: CallSegment) -> None:
     """Each mentor's private note on the segment and on a trainee; the group's mentors' and
-    shared notes on both; an author gone from a shared note."""
+    shared notes on both, with no author (as when theirs has deleted their account)."""
     amal = make_trainee(call.group, name="Amal")
     for about in (None, amal):
         for author in mentors(call):
@@ -49,8 +49,9 @@ def test_a_segment_s_notes_are_those_the_privacy_rule_lets_each_reader_see(call)
 
     lena, kofi = mentors(call)
     seen = Note.objects.on_segment(lena, segment)
-    assert len(seen) == 6
+    assert len(seen) == 6  # her two private notes, and the group's four
     assert all(note.author_id in (None, lena.pk) for note in seen)
+    assert not any(note.author_id == lena.pk for note in Note.objects.on_segment(kofi, segment))
     assert Note.objects.on_segment(outsider, segment) == ()
 
 
