@@ -22,6 +22,8 @@ from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils.safestring import SafeString, mark_safe
 
+from mentorplan.lib import rawsql
+
 # What `{% csrf_token %}` writes into a kept part; each page gets the reader's token in its place.
 CSRF_MARK = "csrf-token-of-the-reader"
 KEPT_FOR = 24 * 60 * 60  # seconds; a part nobody asked for in a day goes
@@ -70,9 +72,7 @@ def marks(
         f"SELECT * FROM ({sql or 'SELECT 1'}) m LEFT JOIN ({other}) o ON 1 = 1"
         f" ORDER BY {skip + 1}, {skip + 2}"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(joined, [*[pk] * keyed, *other_params])
-        found = cursor.fetchall()
+    found = rawsql.rows(joined, [*[pk] * keyed, *other_params])
     rows = tuple(tuple(row[skip:]) for row in found if row[skip] is not None)
     return tuple(found[0][:width]), rows
 

@@ -141,7 +141,7 @@ def room_of(call: Call, now: datetime) -> Room:
     """Who is in `call`'s room at `now`, and the hands raised there, in one query. Written out:
     building the ORM's two queries took twenty times as long as this one takes, on a part drawn
     with every runner, every redraw of the room, and every 15 s while someone is in."""
-    since = _SEEN.get_db_prep_value(now - IN_ROOM, connection)
+    since = connection.ops.adapt_datetimefield_value(now - IN_ROOM)
     present: list[Trainee] = []
     hands: list[Hand] = []
     linked = False
@@ -160,7 +160,6 @@ def room_of(call: Call, now: datetime) -> Room:
     return Room(present, linked, hands)
 
 
-_SEEN: "models.DateTimeField[datetime, datetime]" = models.DateTimeField()
 HAND_FIELDS = ["id", "key", "kind", "raised_at"]  # columns 5 to 8 of `_room_sql()`
 
 
