@@ -125,6 +125,16 @@ else:
     # prepared statements belong to one connection.)
     DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 
+# Parts of pages kept drawn (mentorplan/lib/fragments.py), in each server process's memory.
+# Django keeps 300 by default, fewer than the pages of a busy evening; past that, pages asked for
+# by one reader after another are all drawn afresh. Kept compressed, a part takes 1 to 5 kB.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("KEPT_PARTS", 5000)},
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

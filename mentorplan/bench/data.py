@@ -24,7 +24,7 @@ from django.utils import timezone
 from mentorplan.accounts.models import User
 from mentorplan.bench.shape import LEAD_EMAIL, MENTORS, OPEN_TOPICS, SESSIONS
 from mentorplan.calls.models import Call
-from mentorplan.groups.models import Group, Role
+from mentorplan.groups.models import Group, Membership, Role
 from mentorplan.plans.models import SegmentKind
 from mentorplan.testing import (
     at_segment,
@@ -189,6 +189,13 @@ def _copy_rows(cursor: CursorWrapper, model: type[models.Model], maps: list[Maps
             f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(chunk))}",
             [value for copy in chunk for value in copy],
         )
+
+
+def readers(count: int) -> list[tuple[User, Group]]:
+    """The first `count` of the other mentors, each with their group."""
+    emails = [f"bench-mentor-{n}@example.org" for n in range(1, count + 1)]
+    memberships = Membership.objects.filter(user__email__in=emails).select_related("user", "group")
+    return [(m.user, m.group) for m in memberships.order_by("user_id")]
 
 
 def live_sessions(mentor: User) -> dict[str, Call]:

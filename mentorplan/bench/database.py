@@ -6,12 +6,13 @@ settings (mentorplan/bench/settings.py).
 
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import django
 
-from mentorplan.bench.shape import MENTORS, PATHS, ROUNDS, SECONDS, STALE
+from mentorplan.bench.shape import MENTORS, PATHS, READERS, ROUNDS, SECONDS, STALE, WORKERS
 
 
 def bench(name: str, out: Path) -> int:
@@ -19,12 +20,13 @@ def bench(name: str, out: Path) -> int:
     from django.apps import apps
     from django.core.management import call_command
     from django.db import connections
+    from django.urls import reverse
 
     from mentorplan.accounts.models import User
     from mentorplan.bench import data
     from mentorplan.bench.load import Run, app_server, server_errors, wrk
     from mentorplan.bench.scale import two_servers
-    from mentorplan.bench.targets import Visitor, poll, targets, trainee
+    from mentorplan.bench.targets import Visitor, many_readers, poll, targets, trainee
     from mentorplan.calls.models import Note
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -39,6 +41,10 @@ def bench(name: str, out: Path) -> int:
     calls = data.live_sessions(mentor)
     visitor = Visitor(mentor)
     group = {"first": str(calls["welcome"].group.key)}
+    readers = [
+        (Visitor(reader), reverse("groups:detail", args=[their.key]))
+        for reader, their in data.readers(READERS)
+    ]
     call_command("collectstatic", interactive=False, verbosity=0)
     connections.close_all()
 
@@ -56,6 +62,7 @@ def bench(name: str, out: Path) -> int:
     result: dict[str, Any] = {"skipped": skipped}
     with app_server(dict(os.environ), f"server-{name}") as port:
         wanted = targets(port, visitor, calls, group)
+        wanted["group_page_many"] = many_readers(readers, wanted["group_page"])
         if token is not None:
             wanted.update(trainee(port, token))
         _warm_up(port, wanted)
@@ -91,12 +98,14 @@ def bench(name: str, out: Path) -> int:
 
 
 def _warm_up(port: int, wanted: dict[str, dict[str, Any]]) -> None:
-    """A few requests of each kind, so that no worker meets a template for the first time
-    while it is timed."""
+    """Every request twice, sent to all workers at once so that each answers it: no worker meets
+    a template for the first time, or draws a page it could have kept, while it is timed."""
     from mentorplan.bench.load import fetch
 
-    for path, target in wanted.items():
-        for request in target["requests"] * 4:
-            status = fetch(port, "GET", request["path"], request["headers"])[0]
-            if status >= 400:
-                raise RuntimeError(f"{path}: {request['path']} answered {status}.")
+    with ThreadPoolExecutor(WORKERS) as pool:
+        for path, target in wanted.items():
+            for request in target["requests"] * 2:
+                asked = [(port, "GET", request["path"], request["headers"])] * WORKERS
+                for status, _, _ in pool.map(lambda args: fetch(*args), asked):
+                    if status >= 400:
+                        raise RuntimeError(f"{path}: {request['path']} answered {status}.")

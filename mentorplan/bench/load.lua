@@ -1,6 +1,9 @@
 -- One wrk run of `make bench`. mentorplan/bench/load.py writes `config` above this text:
---   config.requests  the requests of one screen, made in turn: {path, headers} each
+--   config.requests  the requests of a screen, made in turn: {path, headers} each
 --   config.notes     for the autosave only: one note per thread, {path, fields, headers} each
+--   config.threads   how many threads (people) wrk runs
+--   config.screen    how many of the requests make one screen, if not all of them (1: each
+--                    request is a screen of its own, as when many readers ask for their pages)
 -- Each thread has one connection (wrk -t N -c N), so a thread's requests follow one another
 -- like one person's: the autosave sends the version its last save got back, as notes.js does,
 -- and a poll sends the ETag its last answer carried, as a browser does (a trainee's arrival in
@@ -15,6 +18,11 @@ end
 
 function init(args)
   step = 0
+  if config.screen == 1 then
+    -- Screens of their own (many readers): each thread starts at its own, spread over all of
+    -- them, as people do not all open the same page at the same moment.
+    step = math.floor((id - 1) * #config.requests / config.threads)
+  end
   saves = 0
   version = 0
   if config.notes then
@@ -52,5 +60,5 @@ function done(summary, latency, requests)
     'BENCH {"requests": %d, "duration_us": %d, "errors": %d, "status_errors": %d, '
       .. '"p50_us": %d, "p99_us": %d, "per_set": %d}\n',
     summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
-    latency:percentile(50), latency:percentile(99), config.notes and 1 or #config.requests))
+    latency:percentile(50), latency:percentile(99), config.notes and 1 or config.screen or #config.requests))
 end

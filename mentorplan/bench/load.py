@@ -123,7 +123,8 @@ def fetch(
 
 def wrk(port: int, target: dict[str, Any], seconds: int) -> Run:
     """Load `port` with `target` (see load.lua) from CONNECTIONS people at once, for `seconds`."""
-    script = f"config = {_lua(target)}\n" + (HERE / "load.lua").read_text()
+    config = _lua({**target, "threads": CONNECTIONS})
+    script = f"config = {config}\n" + (HERE / "load.lua").read_text()
     with tempfile.NamedTemporaryFile("w", suffix=".lua", dir=LOGS, delete=False) as file:
         file.write(script)
     try:

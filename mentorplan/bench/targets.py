@@ -140,6 +140,16 @@ def with_panels(port: int, visitor: Visitor, page: str) -> dict[str, Any]:
     }
 
 
+def many_readers(readers: list[tuple[Visitor, str]], lead: dict[str, Any]) -> dict[str, Any]:
+    """Each reader asks for the page of their own group (its address in `readers`), one after
+    another: kept pages as a server keeps them for many people, not for one. `lead`, the lead's
+    group page as a screen, must be the page alone, as each reader's is here."""
+    if len(lead["requests"]) != 1:
+        raise RuntimeError("The group page loads panels of its own: ask for them for each reader.")
+    pages = [{"path": page, "headers": visitor.headers()} for visitor, page in readers]
+    return {"requests": pages, "screen": 1}  # each request a reader's screen of its own
+
+
 def trainee(port: int, token: str) -> dict[str, dict[str, Any]]:
     """A trainee's phone during the call: their page, and its poll while nothing changes.
     Trainees have no account: the link is all they send."""

@@ -4,12 +4,15 @@ what it shows has changed.
 A part is kept in Django's cache under a key made of everything it is drawn from, read from the
 database on every request: the rows themselves when they are few (a group's trainees), or marks
 that move whenever one of many rows changes (see `Rows`). A change anywhere, through any app
-server, gives a new key, so no server can serve an old copy; old copies simply age out. Parts
-are drawn without the request: what they need of the reader (their zone, their role) is part of
-the key, and the CSRF token, which is the reader's own, goes into forms as each page is sent.
+server, gives a new key, so no server can serve an old copy; old copies simply age out. Parts are
+kept compressed (to a fifth or less), so that each process can keep those of a busy evening
+(`KEPT_PARTS` in the settings). Parts are drawn without the request: what they need of the
+reader (their zone, their role) is part of the key, and the CSRF token, which is the reader's
+own, goes into forms as each page is sent.
 """
 
 import hashlib
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -32,14 +35,21 @@ KEPT_FOR = 24 * 60 * 60  # seconds; a part nobody asked for in a day goes
 def kept(request: HttpRequest, name: str, made_of: object, draw: Callable[[], str]) -> SafeString:
     """The part `name` drawn from `made_of` (anything with a stable `repr`): kept, or drawn by
     `draw()` (with `csrf_token=CSRF_MARK` in its context) and kept."""
-    key = f"part:{name}:{hashlib.sha256(repr(made_of).encode()).hexdigest()}"
-    html = django_cache.get(key)
-    if html is None:
+    key = key_of(name, made_of)
+    packed = django_cache.get(key)
+    if packed is None:
         html = str(draw())
-        django_cache.set(key, html, KEPT_FOR)
+        django_cache.set(key, zlib.compress(html.encode()), KEPT_FOR)
+    else:
+        html = zlib.decompress(packed).decode()
     if CSRF_MARK in html:
         html = html.replace(CSRF_MARK, get_token(request))
     return mark_safe(html)  # drawn from templates, which escaped what people typed
+
+
+def key_of(name: str, made_of: object) -> str:
+    """The cache key of the part `name` drawn from `made_of`."""
+    return f"part:{name}:{hashlib.sha256(repr(made_of).encode()).hexdigest()}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,44 @@
+"""Kept parts last through a busy evening: each process keeps thousands, compressed."""
+
+from django.core.cache import cache
+from django.test import RequestFactory
+
+from mentorplan.lib.fragments import kept, key_of
+
+# A part as large as a group page's, and about as repetitive.
+PAGE = "".join(
+    f'<li class="row" id="goal-{n}"><span class="grow">Goal {n}: finish the kata</span></li>\n'
+    for n in range(400)
+)
+
+
+def keep(name: str, drawn: list[str]) -> str:
+    """The part `name`, noting in `drawn` when it had to be drawn."""
+
+    def draw() -> str:
+        drawn.append(name)
+        return PAGE
+
+    return str(kept(RequestFactory().get("/"), name, ("made of", name), draw))
+
+
+def test_a_part_stays_kept_while_a_thousand_other_readers_ask_for_theirs():
+    """Django's cache keeps 300 entries unless told otherwise: pages asked for by one reader
+    after another, more of them than that, would all be drawn afresh every time."""
+    cache.clear()
+    drawn: list[str] = []
+    keep("page-of-the-first-reader", drawn)
+    for reader in range(1000):
+        keep(f"page-of-reader-{reader}", drawn)
+    drawn.clear()
+
+    assert keep("page-of-the-first-reader", drawn) == PAGE
+    assert drawn == []
+
+
+def test_a_kept_part_is_kept_compressed():
+    keep("group-page", [])
+
+    stored = cache.get(key_of("group-page", ("made of", "group-page")))
+
+    assert len(stored) < len(PAGE.encode()) / 5
