@@ -5,9 +5,9 @@ from django.test import RequestFactory
 
 from mentorplan.lib.fragments import kept, key_of
 
-# A part as large as a group page's, and about as repetitive.
+# A part as large as a group page's, and about as repetitive, in more than one alphabet.
 PAGE = "".join(
-    f'<li class="row" id="goal-{n}"><span class="grow">Goal {n}: finish the kata</span></li>\n'
+    f'<li class="row" id="goal-{n}"><span class="grow">Goal {n} for Zoë — أمل: a kata</span></li>\n'
     for n in range(400)
 )
 
