@@ -60,5 +60,6 @@ function done(summary, latency, requests)
     'BENCH {"requests": %d, "duration_us": %d, "errors": %d, "status_errors": %d, '
       .. '"p50_us": %d, "p99_us": %d, "per_set": %d}\n',
     summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
-    latency:percentile(50), latency:percentile(99), config.notes and 1 or config.screen or #config.requests))
+    latency:percentile(50), latency:percentile(99),
+    config.notes and 1 or config.screen or #config.requests))
 end
