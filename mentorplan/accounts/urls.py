@@ -12,6 +12,7 @@ password_patterns = [
         "change/",
         auth_views.PasswordChangeView.as_view(
             template_name="accounts/password_change.html",
+            extra_context={"nav": "account"},
             success_url=reverse_lazy("accounts:password_change_done"),
         ),
         name="password_change",
@@ -19,7 +20,7 @@ password_patterns = [
     path(
         "change/done/",
         auth_views.PasswordChangeDoneView.as_view(
-            template_name="accounts/password_change_done.html"
+            template_name="accounts/password_change_done.html", extra_context={"nav": "account"}
         ),
         name="password_change_done",
     ),

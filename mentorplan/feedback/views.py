@@ -56,7 +56,7 @@ def pea_check(request: MentorRequest, key: str) -> HttpResponse:
 @require_safe
 def team_view(request: MentorRequest, key: str) -> HttpResponse:
     group, _ = get_group(request, key)
-    context = {"group": group, "rows": team_rows(group), "nav": "groups"}
+    context = {"group": group, "rows": team_rows(group), "nav": "groups", "on_group_page": False}
     if request.htmx:  # the check-ins panel of the group page needs nothing more
         return render(request, "feedback/team.html#checkins", context)
     feedback = list(

@@ -131,6 +131,7 @@ def _detail_context(
         "invitations": _pending(group, membership),
         "nav": "groups",
         "on_group_page": True,
+        "added": "",  # what was just added, said once
     }
     context.update(extra)
     if context["trainee_form"] is None and not trainees:

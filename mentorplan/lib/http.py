@@ -9,6 +9,12 @@ class HtmxRequest(HttpRequest):
     htmx: HtmxDetails
 
 
+def page_defaults(request: HttpRequest) -> dict[str, str]:
+    """What the base template reads on every page, for a page whose view does not say it (an
+    error page, a view Django ships): `nav`, the main section the page is in, none by default."""
+    return {"nav": ""}
+
+
 def form_errors(form: BaseForm) -> str:
     """All of a form's error messages in one line, for a message at the top of the page."""
     return " ".join(str(error) for errors in form.errors.values() for error in errors)

@@ -12,4 +12,11 @@ def links_panel(group: Group) -> dict[str, Any]:
     links = {
         link.trainee_id: link for link in TraineeLink.objects.active().filter(trainee__group=group)
     }
-    return {"link_rows": [(t, links.get(t.pk)) for t in group.trainees.active().order_by("name")]}
+    return {
+        "link_rows": [(t, links.get(t.pk)) for t in group.trainees.active().order_by("name")],
+        # What a press of one of the panel's buttons just did (see mentor_views._answer).
+        "sent": "",
+        "revoked": None,
+        "fresh": {},
+        "all_links": "",
+    }
