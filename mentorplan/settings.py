@@ -95,6 +95,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "mentorplan.lib.http.page_defaults",
             ],
+            # {% url %} keeps the addresses it works out (mentorplan/lib/addresses.py).
+            "builtins": ["mentorplan.lib.addresses"],
         },
     }
 ]

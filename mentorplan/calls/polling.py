@@ -16,11 +16,11 @@ from uuid import UUID
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.http import HttpRequest
-from django.urls import reverse
 
 from mentorplan.calls.models import Call, Status
 from mentorplan.groups.models import Membership
 from mentorplan.lib import rawsql
+from mentorplan.lib.addresses import reverse
 
 if TYPE_CHECKING:
     from mentorplan.accounts.models import User
