@@ -32,6 +32,11 @@ SAID_BEFORE: Slot[Callable[[list[Goal]], dict[int, SaidBefore]]] = Slot(
 )
 
 
+# The review form as a row shows it when nothing was typed in it and nothing refused: read by
+# the template as it reads a form's fields, without making a form for each row.
+BLANK_REVIEW = {name: {"value": "", "errors": ()} for name in ReviewForm.base_fields}
+
+
 def catchup_context(
     base: ToolBase, *, failed: Goal | None = None, review_form: ReviewForm | None = None
 ) -> dict[str, Any]:
@@ -61,11 +66,12 @@ def catchup_context(
         said.update(answers(goals))
 
     def row(goal: Goal) -> dict[str, Any]:
-        form = review_form if failed is not None and goal.pk == failed.pk else None
+        refused = failed is not None and goal.pk == failed.pk
         return {
             "goal": goal,
             "review": reviews.get(goal.pk),
-            "form": form,
+            "form": review_form if refused and review_form is not None else BLANK_REVIEW,
+            "refused": refused,
             "said": said.get(goal.pk),
         }
 

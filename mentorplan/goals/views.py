@@ -62,6 +62,7 @@ def _board_context(request: MentorRequest, group: Group, **extra: Any) -> dict[s
         "group": group,
         "today": timezone.localdate(),
         "nav": "groups",
+        "board": "",  # drawn here, not kept (see `board`)
     }
     context.update(extra)
     if "people" not in context:

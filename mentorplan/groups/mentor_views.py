@@ -66,4 +66,4 @@ def group_leave(request: MentorRequest, key: str) -> HttpResponse:
             return render(request, "groups/leave.html", {"group": group, "last": True}, status=400)
         messages.success(request, f"You have left “{group.name}”.")
         return redirect("groups:list")
-    return render(request, "groups/leave.html", {"group": group, "heir": heir})
+    return render(request, "groups/leave.html", {"group": group, "heir": heir, "last": False})

@@ -43,7 +43,7 @@ def group_create(request: MentorRequest) -> HttpResponse:
             Membership.objects.create(group=group, user=request.user, role=Role.LEAD)
         messages.success(request, f"“{group.name}” is ready. Add your trainees next.")
         return redirect("groups:detail", key=group.key)
-    return render(request, "groups/form.html", {"form": form, "nav": "groups"})
+    return render(request, "groups/form.html", {"form": form, "group": None, "nav": "groups"})
 
 
 # What the cards of a group's page are drawn from, besides the group's people (see
@@ -132,6 +132,7 @@ def _detail_context(
         "nav": "groups",
         "on_group_page": True,
         "added": "",  # what was just added, said once
+        "page": "",  # drawn here, not kept (see `detail`)
     }
     context.update(extra)
     if context["trainee_form"] is None and not trainees:

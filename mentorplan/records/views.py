@@ -39,7 +39,7 @@ def trainee_export(request: MentorRequest, key: str) -> HttpResponse:
     trainee = get_trainee(request, key)
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
-        context = {"trainee": trainee, "nav": "groups", "bad_format": True}
+        context = {"trainee": trainee, "nav": "groups", "bad_format": True, "data": None}
         return render(request, "records/trainee_export.html", context, status=400)
     data = trainee_data(trainee, request.user)
     if fmt == "json":
@@ -47,7 +47,7 @@ def trainee_export(request: MentorRequest, key: str) -> HttpResponse:
     if fmt == "html":
         page = render_to_string("records/trainee_record_file.html", {"data": data})
         return _download(request, page, "text/html; charset=utf-8", "trainee-record.html")
-    context = {"trainee": trainee, "data": data, "nav": "groups"}
+    context = {"trainee": trainee, "data": data, "nav": "groups", "bad_format": False}
     return render(request, "records/trainee_export.html", context)
 
 

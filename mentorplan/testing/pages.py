@@ -27,15 +27,17 @@ FRAGMENT = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pa
 def every_page(client: Client) -> dict[str, str]:
     """The HTML of every kind of page a mentor sees, and the page of a trainee's link, by name;
     a part that htmx asks for is put in a page of its own. The group has three trainees (one with
-    a link to the room), three sessions held, goals, an invitation, a session planned and one
-    live."""
+    a link to the room), three sessions held, goals (one overdue, one due before the next
+    session), an invitation, a session planned and one live."""
     mentor = make_mentor(display_name="Sam")
     group = make_group(mentor, name="Tuesday buddies", course="ITP", region="London")
     trainees = [make_trainee(group, name=name) for name in ["Amal", "Dawit", "Zoë"]]
     _, token = TraineeLink.issue(trainees[0])
     history = make_history(group, 3)
-    for trainee in trainees:
-        make_goal(trainee, group, text=f"{trainee.name} finishes the week's exercises")
+    today = timezone.localdate()
+    for days, trainee in zip([-1, 3, 7], trainees, strict=True):  # overdue, coming up, later
+        deadline = today + timedelta(days=days)
+        make_goal(trainee, group, text=f"{trainee.name} finishes the exercises", deadline=deadline)
     make_goal(mentor, group, text="Share one resource on promises")
     make_invitation(group, "waiting@example.org")
     planned = make_call(group, scheduled_at=timezone.now() + timedelta(days=7))

@@ -17,7 +17,9 @@ from mentorplan.testing import (
     make_mentor,
     make_trainee,
     page_text,
+    parse,
     start_call,
+    text_in,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
@@ -186,6 +188,30 @@ def test_in_a_session_the_error_shows_in_the_goals_row(client, goal, call):
     assert '<details class="review-more" open>' in content
     assert "Say in a few words what got in the way." in row
     _unchanged(goal)
+
+
+def test_in_a_session_only_the_refused_row_shows_what_was_typed(client, goal, call):
+    make_goal(goal.trainee, text="Read the chapter on loops", deadline=DUE)
+    sent = {
+        "outcome": "missed",
+        "next_step": "smaller",
+        "smaller_text": "Two katas",
+        "call": call.key,
+    }
+
+    response = client.post(_url(goal), sent, headers=HTMX)
+
+    rows = {text_in(row.p): row for row in parse(response).select(".review-row")}
+    refused, untouched = rows["Finish 3 katas"], rows["Read the chapter on loops"]
+    assert refused.select("details[open]")
+    assert refused.select("input[name=smaller_text][value='Two katas']")
+    assert refused.select("input[name=next_step][value=smaller][checked]")
+    assert refused.select("textarea[name=note][aria-invalid=true]")
+    assert untouched.select("details:not([open])")
+    assert untouched.select("input[name=smaller_text][value='']")
+    assert not untouched.select("input[name=next_step][checked], [aria-invalid], .error")
+    goal.refresh_from_db()
+    assert goal.status == GoalStatus.OPEN and not GoalEvent.objects.exists()
 
 
 def test_a_second_outcome_for_the_same_goal_is_refused(client, goal):
