@@ -38,21 +38,24 @@ def every_page(client: Client) -> dict[str, str]:
     for days, trainee in zip([-1, 3, 7], trainees, strict=True):  # overdue, coming up, later
         deadline = today + timedelta(days=days)
         make_goal(trainee, group, text=f"{trainee.name} finishes the exercises", deadline=deadline)
-    make_goal(mentor, group, text="Share one resource on promises")
+    own_goal = make_goal(mentor, group, text="Share one resource on promises")
     make_invitation(group, "waiting@example.org")
     planned = make_call(group, scheduled_at=timezone.now() + timedelta(days=7))
     live = make_call(group, scheduled_at=timezone.now())
     client.force_login(mentor)
 
-    def get(url: str, **kwargs) -> str:
+    def get(url: str, status: int = 200, **kwargs) -> str:
         response = client.get(url, **kwargs)
-        assert response.status_code in {200, 404}, (url, response.status_code)
+        assert response.status_code == status, (url, response.status_code)
         html = response.content.decode()
         return html if "<html" in html else FRAGMENT.format(html)
 
     key = group.key
     found = {
         "groups": get(reverse("groups:list")),
+        "new group": get(reverse("groups:create")),
+        "edit group": get(reverse("groups:edit", args=[key])),
+        "leave group": get(reverse("groups:leave", args=[key])),
         "group page": get(reverse("groups:detail", args=[key])),
         "add a trainee": get(reverse("groups:trainee_add", args=[key])),
         "add a trainee (htmx)": get(reverse("groups:trainee_add", args=[key]), headers=HTMX),
@@ -60,12 +63,17 @@ def every_page(client: Client) -> dict[str, str]:
         "sessions": get(reverse("calls:group_calls", args=[key])),
         "sessions (htmx)": get(reverse("calls:group_calls", args=[key]), headers=HTMX),
         "plan a session": get(reverse("calls:plan", args=[key])),
+        "move a session": get(reverse("calls:reschedule", args=[planned.key])),
+        "cancel a session": get(reverse("calls:cancel", args=[planned.key])),
         "planned": get(reverse("calls:detail", args=[planned.key])),
         "finished": get(reverse("calls:detail", args=[history[-1].key])),
         "summary": get(reverse("wrapup:summary", args=[history[-1].key])),
         "goals board": get(reverse("goals:board", args=[key])),
         "follow-through (htmx)": get(reverse("goals:board", args=[key]), headers=HTMX),
         "person": get(reverse("goals:person", args=[trainees[0].key])),
+        "goal": get(reverse("goals:detail", args=[own_goal.key])),
+        "trainee record": get(reverse("records:trainee_export", args=[trainees[0].key])),
+        "erase a trainee": get(reverse("records:trainee_erase", args=[trainees[0].key])),
         "feedback team view": get(reverse("feedback:team", args=[key])),
         "check-ins (htmx)": get(reverse("feedback:team", args=[key]), headers=HTMX),
         "progress": get(reverse("wrapup:progress", args=[key])),
@@ -75,7 +83,9 @@ def every_page(client: Client) -> dict[str, str]:
         "plans": get(reverse("plans:list")),
         "profile": get(reverse("accounts:profile")),
         "password change": get(reverse("accounts:password_change")),
-        "not found": get("/this-page-does-not-exist/"),
+        "password changed": get(reverse("accounts:password_change_done")),
+        "delete account": get(reverse("accounts:delete")),
+        "not found": get("/this-page-does-not-exist/", status=404),
         "server error": render_to_string("500.html"),
     }
     found["plan"] = get(reverse("plans:detail", args=[default_plan().key]))
