@@ -4,13 +4,15 @@ Django's `reverse()` takes about 40 µs: it finds the name through the namespace
 candidate address and matches it against the pattern. A page names a dozen addresses (the
 menu's, each note form's, the poll's), the same ones draw after draw. An address depends only
 on the name, the arguments, the application asked for, the URL configuration and the prefix the
-site is served under, so it is kept under those, for the 4,096 used most recently.
+site is served under, so it is kept under those, for the 4,096 used most recently; an address
+with text among its arguments is not kept (see KEEPABLE).
 
 The settings make this module's `url` tag a builtin of every template, in place of Django's.
 """
 
 from functools import lru_cache
 from typing import Any
+from uuid import UUID
 
 from django import template
 from django.template.base import Parser, Token
@@ -26,21 +28,22 @@ register = template.Library()
 KEPT = 4096
 
 
+# The arguments an address is kept with: a row's key or a number, compared by exact type (so
+# `True`, equal to 1, is not one). Text is never kept: it may be a secret (a trainee's link, a
+# calendar feed, a password reset), which the site stores only as a fingerprint.
+KEEPABLE = (UUID, int)
+
+
 @lru_cache(maxsize=KEPT)
 def _kept(
     resolver: object,
     prefix: str,
     name: str,
-    args: tuple[tuple[type, Any], ...],
-    kwargs: tuple[tuple[str, type, Any], ...],
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
     current_app: str | None,
 ) -> str:
-    return django_reverse(
-        name,
-        args=[value for _, value in args],
-        kwargs={key: value for key, _, value in kwargs},
-        current_app=current_app,
-    )
+    return django_reverse(name, args=args, kwargs=dict(kwargs), current_app=current_app)
 
 
 def reverse(
@@ -49,19 +52,19 @@ def reverse(
     kwargs: dict[str, Any] | None = None,
     current_app: str | None = None,
 ) -> str:
-    """Django's `reverse(name, args=…, kwargs=…)`, worked out once for the same question. Each
-    argument is kept with its type, as `1` and `True` are equal but not written alike."""
-    try:
+    """Django's `reverse(name, args=…, kwargs=…)`, worked out once for the same question when
+    every argument is a key or a number (see KEEPABLE), and every time otherwise."""
+    args, kwargs = tuple(args or ()), kwargs or {}
+    if all(type(value) in KEEPABLE for value in (*args, *kwargs.values())):
         return _kept(
             get_resolver(get_urlconf()),  # a new one when the URL configuration changes
             get_script_prefix(),
             name,
-            tuple((type(value), value) for value in args or ()),
-            tuple(sorted((key, type(value), value) for key, value in (kwargs or {}).items())),
+            args,
+            tuple(sorted(kwargs.items())),
             current_app,
         )
-    except TypeError:  # an argument that cannot be kept (a list): worked out every time
-        return django_reverse(name, args=args, kwargs=kwargs, current_app=current_app)
+    return django_reverse(name, args=args, kwargs=kwargs, current_app=current_app)
 
 
 class KeptURLNode(URLNode):
