@@ -2,12 +2,13 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Q
+from django.forms import ChoiceField
 
 from mentorplan.calls.tools import ToolBase
-from mentorplan.goals.forms import GoalForm, ReviewForm, owner_choices
+from mentorplan.goals.forms import GoalForm, ReviewForm
 from mentorplan.goals.models import Goal, GoalEvent, GoalStatus
 from mentorplan.goals.queries import next_session_date
 from mentorplan.lib.plugins import Slot
@@ -106,7 +107,9 @@ def setting_context(
     # Who has no goal from this session yet. After "Set goal" the form offers the first of them,
     # so that a mentor in a hurry does not give one trainee two goals and the next one none.
     done = {f"t:{g.trainee.key}" if g.trainee else f"m:{g.mentor_id}" for g in set_here}
-    waiting = [(value, name) for value, name in owner_choices(call.group) if value not in done]
+    field = cast(ChoiceField, form.fields["owner"])
+    owners = cast(list[tuple[str, str]], field.choices)  # as the form read them: once a draw
+    waiting = [(value, name) for value, name in owners if value not in done]
     if fresh and set_here and waiting:
         form.initial["owner"] = waiting[0][0]
     return {

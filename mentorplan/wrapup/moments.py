@@ -29,10 +29,10 @@ class Moment:
         object.__setattr__(self, "text", text)
 
 
-def collect(call: Call) -> list[Moment]:
+def collect(call: Call, active: list[Trainee]) -> list[Moment]:
     """Goals met and topics understood in this session (and goals met between the last session
-    and this one), attendance streaks, homework."""
-    trainees = {t.pk: t for t in call.group.trainees.active()}
+    and this one), attendance streaks, homework, of `active`: the group's trainees still in it."""
+    trainees = {t.pk: t for t in active}
     moments: list[Moment] = []
 
     for event in _goals_met(call):

@@ -25,8 +25,9 @@ def wrapup_context(
     done = set(WrapupCheck.objects.filter(call=call).values_list("item", flat=True))
     picked = list(Win.objects.filter(call=call).select_related("trainee"))
     picked_texts = {(w.trainee_id, w.text) for w in picked}
-    suggestions = [m for m in moments.collect(call) if (m.trainee.pk, m.text) not in picked_texts]
     trainees = list(call.group.trainees.active())
+    found = moments.collect(call, trainees)
+    suggestions = [m for m in found if (m.trainee.pk, m.text) not in picked_texts]
     targets = share_targets(call, trainees)
     return {
         "checks": [(value, label, value in done) for value, label in CheckItem.choices],

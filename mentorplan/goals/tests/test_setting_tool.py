@@ -4,6 +4,8 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mentorplan.calls.models import Action, Call
@@ -117,3 +119,15 @@ def test_quick_entry_for_a_trainee(client, call):
 
     assert "Set in this session Finish 2 katas on loops Amal" in page_text(response)
     assert Goal.objects.get().set_in == call
+
+
+def test_who_can_own_a_goal_is_read_once_a_draw(client, call):
+    make_trainee(call.group, name="Amal")
+    client.get(_url(call))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(_url(call))
+
+    assert "Amal" in page_text(response)
+    read = [q["sql"] for q in queries if 'FROM "groups_membership"' in q["sql"]]
+    assert len(read) == 1, read

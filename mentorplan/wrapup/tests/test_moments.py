@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -207,3 +209,14 @@ def test_a_picked_moment_moves_to_the_picked_list(client, call, amal):
     assert "Amal: Met the goal “Practise arrays" in picked
     assert "Pick" not in suggested
     assert sorted(Win.objects.values_list("source", flat=True)) == ["goal", "homework"]
+
+
+def test_the_groups_trainees_are_read_once_a_draw(client, call, amal):
+    _tool(client, call)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = _tool(client, call)
+
+    assert "Amal" in text_of(response)
+    read = [q["sql"] for q in queries if 'FROM "groups_trainee"' in q["sql"]]
+    assert len(read) == 1, read
