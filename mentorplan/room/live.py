@@ -188,8 +188,9 @@ def render_parts(request: HttpRequest, token: str, state: LiveState) -> HttpResp
     trainee = state.link.trainee
     call = live_call(trainee) if state.call_id is not None else None
     if call is None:
-        data: dict[str, Any] = {"token": token, "etag": etag_of(trainee, None)}
-        data.update(call=None, poll_seconds=None)  # the page loads itself afresh
+        # The marker: no call and no poll, so the page loads itself afresh.
+        etag = etag_of(trainee, None)
+        data: dict[str, Any] = {"token": token, "etag": etag, "call": None, "poll_seconds": None}
     else:
         data = {"token": token, **context(trainee, call)}
     return render(request, "room/live/parts.html", data)
