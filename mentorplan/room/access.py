@@ -2,8 +2,9 @@
 
 from django.http import Http404, HttpRequest
 
-from mentorplan.groups.models import Trainee
-from mentorplan.room.models import TraineeLink
+from mentorplan.groups.models import Group, Trainee
+from mentorplan.lib import rawsql
+from mentorplan.room.models import TraineeLink, hash_token, looks_like_token
 
 
 class LinkGone(Http404):
@@ -11,10 +12,29 @@ class LinkGone(Http404):
     status 404 (see `mentorplan.room.views.room_view`), which says nothing about anybody."""
 
 
+# Written out: every room view starts here, the trainee's page among them, and building it with
+# the ORM took about as long as drawing that page. The active link with the token, if its
+# trainee is still on the course; then the trainee's row and their group's.
+_ROOM_SQL = (
+    f"SELECT {rawsql.columns(TraineeLink, 'l')}, {rawsql.columns(Trainee, 't')},"
+    f" {rawsql.columns(Group, 'g')}"
+    f" FROM {TraineeLink._meta.db_table} l"
+    f" JOIN {Trainee._meta.db_table} t ON t.id = l.trainee_id"
+    f" JOIN {Group._meta.db_table} g ON g.id = t.group_id"
+    " WHERE l.token_hash = %s AND l.revoked_at IS NULL AND t.is_active"
+)
+
+
 def get_room(request: HttpRequest, token: str) -> tuple[TraineeLink, Trainee]:
-    """The link and its trainee, or `LinkGone`. Every room view starts here, and reaches
-    anything else only through the trainee it returns."""
-    link = TraineeLink.objects.by_token(token).first()
-    if link is None:
+    """The link and its trainee (with their group), or `LinkGone`. Every room view starts here,
+    and reaches anything else only through the trainee it returns. A value that cannot be a
+    token we made is refused before the database is asked."""
+    row = rawsql.one(_ROOM_SQL, [hash_token(token)]) if looks_like_token(token) else None
+    if row is None:
         raise LinkGone("This link does not work.")
-    return link, link.trainee
+    link_end = len(TraineeLink._meta.concrete_fields)
+    trainee_end = link_end + len(Trainee._meta.concrete_fields)
+    link = rawsql.instance(TraineeLink, row[:link_end])
+    link.trainee = trainee = rawsql.instance(Trainee, row[link_end:trainee_end])
+    trainee.group = rawsql.instance(Group, row[trainee_end:])
+    return link, trainee

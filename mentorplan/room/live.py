@@ -24,6 +24,7 @@ from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import UNRESOLVED, RetroAnswer, TopicPerson
 from mentorplan.room import between
+from mentorplan.room.access import get_room
 from mentorplan.room.forms import GoalReportForm
 from mentorplan.room.live_forms import LiveRetroForm, TopicLineForm
 from mentorplan.room.models import (
@@ -81,15 +82,23 @@ def read_state(token: str) -> LiveState | None:
     return LiveState(link, *row[-3:])
 
 
+def _live_call_of(group: str, select: str) -> str:
+    """The SELECT of `select` (columns of `live`) from the live call of the group whose id is
+    `group` (a column or a placeholder): the rule of `Call.objects.live()` written out, started
+    and not ended, the first started first."""
+    return (
+        f"SELECT {select} FROM {Call._meta.db_table} live WHERE live.group_id = {group}"
+        " AND live.started_at IS NOT NULL AND live.ended_at IS NULL"
+        " ORDER BY live.started_at LIMIT 1"
+    )
+
+
 def _read_state_sql() -> str:
     link, trainee, call = (model._meta.db_table for model in (TraineeLink, Trainee, Call))
     return (
         f"SELECT {rawsql.columns(TraineeLink, 'l', LINK_FIELDS)}, c.id, c.version, c.room_version"
         f" FROM {link} l JOIN {trainee} t ON t.id = l.trainee_id"
-        f" LEFT JOIN {call} c ON c.id = ("
-        f"SELECT live.id FROM {call} live WHERE live.group_id = t.group_id"
-        " AND live.started_at IS NOT NULL AND live.ended_at IS NULL"
-        " ORDER BY live.started_at LIMIT 1)"
+        f" LEFT JOIN {call} c ON c.id = ({_live_call_of('t.group_id', 'live.id')})"
         " WHERE l.token_hash = %s AND l.revoked_at IS NULL AND t.is_active"
     )
 
@@ -98,9 +107,20 @@ LINK_FIELDS = ["id", "trainee", "last_seen_at"]
 READ_STATE = _read_state_sql()
 
 
+# Written out, like the token's read (`get_room`): the trainee's page, all they send and each poll
+# that brings news ask it.
+LIVE_CALL = _live_call_of("%s", rawsql.columns(Call, "live"))
+
+
 def live_call(trainee: Trainee) -> Call | None:
-    """The group's call under way, if any: the one the page shows live."""
-    return Call.objects.filter(group_id=trainee.group_id).live().select_related("group").first()
+    """The group's call under way, if any: the one the page shows live, with the trainee's
+    group as its group."""
+    row = rawsql.one(LIVE_CALL, [trainee.group_id])
+    if row is None:
+        return None
+    call = rawsql.instance(Call, row)
+    call.group = trainee.group
+    return call
 
 
 def room_changed(trainee: Trainee) -> None:
@@ -154,7 +174,7 @@ def context(trainee: Trainee, call: Call, **failed: Any) -> dict[str, Any]:
     now = timezone.now()
     clock = call.clock(segments, now)
     current = segment_at(segments, call.current_position or 0)
-    hand = Hand.objects.raised().filter(call=call, trainee=trainee).first()
+    hand = Hand.raised_by(call, trainee)
     return {
         "trainee": trainee,
         "call": call,
@@ -185,7 +205,7 @@ def render_page(
 def render_parts(request: HttpRequest, token: str, state: LiveState) -> HttpResponse:
     """What the page's poll gets when something changed: the live parts, or an empty marker that
     says the call is over (or not started), so the page loads itself afresh."""
-    trainee = state.link.trainee
+    _, trainee = get_room(request, token)  # with their group, which the tools read
     call = live_call(trainee) if state.call_id is not None else None
     if call is None:
         # The marker: no call and no poll, so the page loads itself afresh.

@@ -42,17 +42,6 @@ class TraineeLinkQuerySet(models.QuerySet["TraineeLink"]):
     def active(self) -> "TraineeLinkQuerySet":
         return self.filter(revoked_at__isnull=True)
 
-    def by_token(self, token: str) -> "TraineeLinkQuerySet":
-        """The active link with this token, and its trainee, if the trainee is still on the
-        course. The one way in for every room view (`mentorplan.room.access.get_room`)."""
-        if not looks_like_token(token):
-            return self.none()
-        return (
-            self.active()
-            .filter(token_hash=hash_token(token), trainee__is_active=True)
-            .select_related("trainee", "trainee__group")
-        )
-
 
 class TraineeLink(models.Model):
     """A trainee's personal address. At most one is active per trainee; old ones stay, revoked,

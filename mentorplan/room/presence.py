@@ -127,6 +127,26 @@ class Hand(models.Model):
             call.room_changed(tools=False)
         return bool(cleared)
 
+    @classmethod
+    def raised_by(cls, call: Call, trainee: Trainee) -> "Hand | None":
+        """The trainee's raised hand in the call, if any (there is at most one). Written out,
+        like the token's read: the trainee's page asks it on every draw."""
+        row = rawsql.one(_raised_by_sql(), [call.pk, trainee.pk])
+        if row is None:
+            return None
+        hand = rawsql.instance(cls, row)
+        hand.call, hand.trainee = call, trainee
+        return hand
+
+
+@cache
+def _raised_by_sql() -> str:
+    """A trainee's hand in a call, if raised (`Hand.objects.raised()`)."""
+    return (
+        f"SELECT {rawsql.columns(Hand, 'h')} FROM {Hand._meta.db_table} h"
+        " WHERE h.call_id = %s AND h.trainee_id = %s AND h.cleared_at IS NULL"
+    )
+
 
 @dataclass(frozen=True)
 class Room:
