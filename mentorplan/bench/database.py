@@ -51,14 +51,18 @@ def bench(name: str, out: Path) -> int:
     connections.close_all()
 
     skipped = {}
-    token = None
+    links: tuple[str, str] | None = None  # a trainee's in the live session, one's between calls
     if apps.is_installed("mentorplan.room"):
         from mentorplan.room.models import TraineeLink
 
         amal = calls["welcome"].group.trainees.get(name="Amal")
-        token = TraineeLink.issue(amal, by=mentor)[1]
+        other, their_group = data.readers(1)[0]  # a group with no call under way
+        links = (
+            TraineeLink.issue(amal, by=mentor)[1],
+            TraineeLink.issue(their_group.trainees.get(name="Amal"), by=other)[1],
+        )
     else:
-        for path in ("trainee_poll", "trainee_page"):
+        for path in ("trainee_poll", "trainee_page", "trainee_between"):
             skipped[path] = "the trainee room (mentorplan/room) is not part of the app"
     measured = [path for path in PATHS if path not in skipped]
     result: dict[str, Any] = {"skipped": skipped}
@@ -66,8 +70,8 @@ def bench(name: str, out: Path) -> int:
         wanted = targets(port, visitor, calls, group)
         if many:
             wanted["group_page_many"] = many_readers(readers, wanted["group_page"])
-        if token is not None:
-            wanted.update(trainee(port, token))
+        if links is not None:
+            wanted.update(trainee(port, *links))
         _warm_up(port, wanted)
         floors: list[Run] = []
         runs: dict[str, list[Run]] = {path: [] for path in measured}

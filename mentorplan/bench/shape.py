@@ -39,6 +39,7 @@ ALL_PATHS = [
     "summary",
     "trainee_poll",
     "trainee_page",
+    "trainee_between",
 ]
 CHOSEN = [name.strip() for name in os.environ.get("BENCH_PATHS", "").split(",") if name.strip()]
 PATHS = [name for name in ALL_PATHS if name in CHOSEN] if CHOSEN else ALL_PATHS

@@ -150,9 +150,10 @@ def many_readers(readers: list[tuple[Visitor, str]], lead: dict[str, Any]) -> di
     return {"requests": pages, "screen": 1}  # each request a reader's screen of its own
 
 
-def trainee(port: int, token: str) -> dict[str, dict[str, Any]]:
-    """A trainee's phone during the call: their page, and its poll while nothing changes.
-    Trainees have no account: the link is all they send."""
+def trainee(port: int, token: str, between: str) -> dict[str, dict[str, Any]]:
+    """A trainee's phone during the call: their page, and its poll while nothing changes; and
+    the page of a trainee (link `between`) whose group has no call under way: their goals, the
+    next call, their last sessions. Trainees have no account: the link is all they send."""
     page = reverse("room:page", args=[token])
     state = reverse("room:live_state", args=[token])
     phone = {**PROXY_HEADERS, **PAGE}
@@ -164,4 +165,7 @@ def trainee(port: int, token: str) -> dict[str, dict[str, Any]]:
     return {
         "trainee_poll": {"requests": [{"path": state, "headers": unchanged}]},
         "trainee_page": {"requests": [{"path": page, "headers": phone}]},
+        "trainee_between": {
+            "requests": [{"path": reverse("room:page", args=[between]), "headers": phone}]
+        },
     }

@@ -2,7 +2,9 @@
 
 Reached only through the trainee `get_room` returns. Past sessions are read through the same
 summary the trainees get after a call (`mentorplan.wrapup.summary`), less everything about other
-trainees: their goals, topics, moments and the notes and resources meant for them.
+trainees: their goals, topics, moments and the notes and resources meant for them. Reading three
+summaries is most of the page's work, so that part is kept drawn for each trainee (see
+`mentorplan.lib.fragments`) until anything a summary is made of changes.
 """
 
 from dataclasses import dataclass, field
@@ -10,11 +12,16 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from mentorplan.calls.models import Call, Note
 from mentorplan.goals.models import Goal
 from mentorplan.groups.models import Trainee
+from mentorplan.groups.people import marks_and_people
+from mentorplan.lib.fragments import kept
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.recap.models import TopicPerson
 from mentorplan.room.models import GoalReport, RetroDraft
@@ -83,6 +90,18 @@ def past_sessions(trainee: Trainee) -> list[PastSession]:
     return [_as_theirs(summary.build(call), trainee, my_topics) for call in calls[:PAST_SESSIONS]]
 
 
+def past_part(request: HttpRequest, trainee: Trainee) -> SafeString:
+    """The trainee's last sessions as their page shows them, kept drawn for them alone until
+    anything the summaries read changes (their rows, the group's people, the trainee's name)."""
+    made_of = (trainee.pk, trainee.name, marks_and_people(summary.DRAWN_FROM, trainee.group_id))
+
+    def draw() -> str:
+        past = past_sessions(trainee)
+        return render_to_string("room/includes/past_sessions.html", {"past": past})
+
+    return kept(request, "room-past", made_of, draw)
+
+
 def _as_theirs(full: summary.Summary, trainee: Trainee, my_topics: set[str]) -> PastSession:
     lines = zip(full.reviewed, full.review_lines, strict=True)
     return PastSession(
@@ -103,7 +122,7 @@ def _as_theirs(full: summary.Summary, trainee: Trainee, my_topics: set[str]) -> 
     )
 
 
-def context(trainee: Trainee) -> dict[str, Any]:
+def context(request: HttpRequest, trainee: Trainee) -> dict[str, Any]:
     zone = zone_or_utc(trainee.timezone)
     today = timezone.localdate(timezone=zone)
     call = next_call(trainee)
@@ -121,5 +140,5 @@ def context(trainee: Trainee) -> dict[str, Any]:
         "goals": list(Goal.objects.filter(trainee=trainee).open().order_by("deadline", "pk")),
         "draft": draft,
         "resources": shared_resources(trainee),
-        "past": past_sessions(trainee),
+        "past": past_part(request, trainee),
     }

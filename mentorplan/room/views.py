@@ -67,7 +67,7 @@ def _page(
     failed: tuple[Goal, GoalReportForm] | None = None,
 ) -> HttpResponse:
     """The page, with a refused form (and its messages) in place of the fresh one."""
-    context = between.context(trainee)
+    context = between.context(request, trainee)
     due = []
     for goal, report in context["due"]:
         form = failed[1] if failed and failed[0].pk == goal.pk else None
