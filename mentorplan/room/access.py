@@ -12,6 +12,11 @@ class LinkGone(Http404):
     status 404 (see `mentorplan.room.views.room_view`), which says nothing about anybody."""
 
 
+# The rule of a working link, written out for every read of a token (here and the page's poll,
+# `mentorplan.room.live.read_state`): the link whose fingerprint the token has (`l`), not
+# revoked, of a trainee (`t`) still on the course.
+WORKING_LINK = "l.token_hash = %s AND l.revoked_at IS NULL AND t.is_active"
+
 # Written out: every room view starts here, the trainee's page among them, and building it with
 # the ORM took about as long as drawing that page. The active link with the token, if its
 # trainee is still on the course; then the trainee's row and their group's.
@@ -21,7 +26,7 @@ _ROOM_SQL = (
     f" FROM {TraineeLink._meta.db_table} l"
     f" JOIN {Trainee._meta.db_table} t ON t.id = l.trainee_id"
     f" JOIN {Group._meta.db_table} g ON g.id = t.group_id"
-    " WHERE l.token_hash = %s AND l.revoked_at IS NULL AND t.is_active"
+    f" WHERE {WORKING_LINK}"
 )
 
 

@@ -92,8 +92,9 @@ def past_sessions(trainee: Trainee) -> list[PastSession]:
 
 def past_part(request: HttpRequest, trainee: Trainee) -> SafeString:
     """The trainee's last sessions as their page shows them, kept drawn for them alone until
-    anything the summaries read changes (their rows, the group's people, the trainee's name)."""
-    made_of = (trainee.pk, trainee.name, marks_and_people(summary.DRAWN_FROM, trainee.group_id))
+    anything the summaries read changes: their rows, or the group's people (the trainee's name
+    among them)."""
+    made_of = (trainee.pk, marks_and_people(summary.DRAWN_FROM, trainee.group_id))
 
     def draw() -> str:
         past = past_sessions(trainee)

@@ -24,7 +24,7 @@ from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.plans.models import SegmentKind
 from mentorplan.recap.models import UNRESOLVED, RetroAnswer, TopicPerson
 from mentorplan.room import between
-from mentorplan.room.access import get_room
+from mentorplan.room.access import WORKING_LINK, get_room
 from mentorplan.room.forms import GoalReportForm
 from mentorplan.room.live_forms import LiveRetroForm, TopicLineForm
 from mentorplan.room.models import (
@@ -99,7 +99,7 @@ def _read_state_sql() -> str:
         f"SELECT {rawsql.columns(TraineeLink, 'l', LINK_FIELDS)}, c.id, c.version, c.room_version"
         f" FROM {link} l JOIN {trainee} t ON t.id = l.trainee_id"
         f" LEFT JOIN {call} c ON c.id = ({_live_call_of('t.group_id', 'live.id')})"
-        " WHERE l.token_hash = %s AND l.revoked_at IS NULL AND t.is_active"
+        f" WHERE {WORKING_LINK}"
     )
 
 
