@@ -5,6 +5,7 @@ import re
 from datetime import datetime, timedelta
 
 from bs4 import BeautifulSoup, Tag
+from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -102,6 +103,11 @@ def make_invitation(group: Group, email: str = "", **fields: object) -> Invitati
     return Invitation.objects.create(
         group=group, email=email or f"invitee{next(_counter)}@example.org", **fields
     )
+
+
+def stored_fields(row: models.Model) -> dict[str, object]:
+    """Every stored field of `row` by its attribute name: to compare rows read in two ways."""
+    return {f.attname: getattr(row, f.attname) for f in type(row)._meta.concrete_fields}
 
 
 def parse(response: HttpResponse) -> BeautifulSoup:

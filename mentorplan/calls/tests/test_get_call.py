@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from mentorplan.calls.access import get_call
 from mentorplan.calls.models import Call
 from mentorplan.groups.models import Group, Role
-from mentorplan.testing import make_call, make_group, make_mentor, start_call
+from mentorplan.testing import make_call, make_group, make_mentor, start_call, stored_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +19,6 @@ def _asking(user):
     request = RequestFactory().get("/")
     request.user = user
     return request
-
-
-def _fields(instance) -> dict[str, object]:
-    return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}
 
 
 def test_the_session_and_its_group_come_in_one_query_with_every_field_as_the_orm_reads_it():
@@ -34,8 +30,8 @@ def test_the_session_and_its_group_come_in_one_query_with_every_field_as_the_orm
         group = found.group
 
     assert len(queries) == 1
-    assert _fields(found) == _fields(Call.objects.get(pk=call.pk))
-    assert _fields(group) == _fields(Group.objects.get(pk=call.group_id))
+    assert stored_fields(found) == stored_fields(Call.objects.get(pk=call.pk))
+    assert stored_fields(group) == stored_fields(Group.objects.get(pk=call.group_id))
     assert found.started_at is not None and found.started_at.tzinfo is not None
     assert not found._state.adding  # saved as an existing row, not inserted again
 
