@@ -32,8 +32,8 @@ def answer_conflict(
     if request.htmx or call.status not in (Status.LIVE, Status.PAUSED):
         return answer(request, call, tool, error=message, **state)
     # The runner's page; its module imports the tools, so it is imported here.
-    from mentorplan.calls.views import _runner_context
+    from mentorplan.calls.runner import runner_context
 
-    context = _runner_context(request, call, tool, **state)
+    context = runner_context(request, call, tool, **state)
     messages.error(request, message)
     return render(request, "calls/runner.html", context, status=409)

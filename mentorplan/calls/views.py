@@ -17,7 +17,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls import polling
 from mentorplan.calls.access import get_call, get_trainee_of
-from mentorplan.calls.clock import segment_at
 from mentorplan.calls.forms import AttendanceForm, CallForm, ControlForm, NoteForm
 from mentorplan.calls.models import (
     Attendance,
@@ -30,16 +29,16 @@ from mentorplan.calls.models import (
     segments_of,
 )
 from mentorplan.calls.panels import sessions_panel
+from mentorplan.calls.runner import current_segment, room_parts, runner_context
 from mentorplan.calls.segment_tools import WELCOME
-from mentorplan.calls.tools import answer, call_url, draw_all, whole_page
+from mentorplan.calls.tools import answer, call_url, whole_page
 from mentorplan.groups.access import get_group
 from mentorplan.groups.people import marks_and_people
 from mentorplan.lib.forms import Conflict, ConflictField
 from mentorplan.lib.fragments import CSRF_MARK, Rows, kept
-from mentorplan.lib.plugins import RUNNER_PANELS
 from mentorplan.lib.text import same_text
 from mentorplan.lib.versioned import save_on_version
-from mentorplan.plans.models import PlanTemplate, SegmentKind
+from mentorplan.plans.models import PlanTemplate
 
 SESSION_VERSION_HEADER = "X-Session-Version"
 # `?part=room` on a live session's page, asked by htmx: its panels and tool alone.
@@ -119,78 +118,11 @@ def call_plan(request: MentorRequest, key: str) -> HttpResponse:
 # --- The session page: planned, live (the runner) or finished ------------------------------------
 
 
-def _runner_context(
-    request: MentorRequest, call: Call, answering: str = "", **state: Any
-) -> dict[str, Any]:
-    """What the session's page shows. Live, each tool and runner panel is drawn with its own
-    context; `answering` and `state` are a tool's plain form to show again (see `draw_all`)."""
-    segments = segments_of(call.pk)
-    now = timezone.now()
-    clock = call.clock(segments, now)
-    context: dict[str, Any] = {
-        "call": call,
-        "group": call.group,
-        "segments": segments,
-        "clock": clock,
-        "now": now,
-        "nav": "groups",
-    }
-    status = call.status
-    if status in (Status.PLANNED, Status.CANCELLED):
-        context["local_times"] = call.local_times()
-        context["overflow"] = Call.overflow_minutes(segments, call.length_minutes)
-        return context
-    if status == Status.ENDED:
-        visible = Note.objects.visible_to(request.user).filter(call=call).exclude(body="")
-        by_segment: dict[int, list[Note]] = {}
-        for note in visible.select_related("trainee").order_by("segment__position", "level"):
-            by_segment.setdefault(note.segment_id, []).append(note)
-        context["notes"] = [(s, by_segment[s.pk]) for s in segments if s.pk in by_segment]
-        context["next_call"] = call.following()
-        return context
-    current, notes = _current_segment(request, call, segments)
-    mine = {note.level: note for note in notes if note.trainee_id is None}
-    default_level = NoteLevel.PRIVATE if current.kind == SegmentKind.WELCOME else NoteLevel.MENTORS
-    context["current"] = current
-    context["note_boxes"] = [
-        {"level": level, "label": label, "note": mine.get(level), "open": level == default_level}
-        for level, label in NoteLevel.choices
-    ]
-    context.update(_room_parts(request, call, current, notes, answering, **state))
-    return context
-
-
-def _current_segment(
-    request: MentorRequest, call: Call, segments: list[CallSegment]
-) -> tuple[CallSegment, tuple[Note, ...]]:
-    """The live session's current segment and the notes on it the mentor may read: one read for
-    the note boxes and the tools (a trainee's, in welcome)."""
-    current = segment_at(segments, call.current_position or 0)
-    return current, Note.objects.on_segment(request.user, current)
-
-
-def _room_parts(
-    request: MentorRequest,
-    call: Call,
-    current: CallSegment,
-    notes: tuple[Note, ...],
-    answering: str = "",
-    **state: Any,
-) -> dict[str, Any]:
-    """The parts of the live runner that others change: the panels (the trainee room) and the
-    segment's tools, each drawn with its own context."""
-    panels = [
-        render_to_string(panel.template, {"call": call} | panel.context(request, call), request)
-        for panel in RUNNER_PANELS.values()
-    ]
-    return {"panels": panels, "tools": draw_all(request, call, current, notes, answering, **state)}
-
-
 def _room_redraw(request: MentorRequest, call: Call) -> HttpResponse:
     """Only the panels and the tool, for a screen whose clock, notes and agenda are current:
     what room-runner.js draws again when a trainee or a co-mentor changed something."""
-    current, notes = _current_segment(request, call, segments_of(call.pk))
-    context = {"call": call, **_room_parts(request, call, current, notes)}
+    current, notes = current_segment(request, call, segments_of(call.pk))
+    context = {"call": call, **room_parts(request, call, current, notes)}
     return render(request, "calls/runner_room.html", context)
 
 
@@ -210,7 +142,7 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
         template = "calls/runner.html" if running else "calls/planned.html"
         if request.htmx:
             template += "#runner"
-        response = render(request, template, _runner_context(request, call))
+        response = render(request, template, runner_context(request, call))
     response["Cache-Control"] = "no-store"
     return _with_version(response, call)
 
@@ -263,7 +195,7 @@ def call_control(request: MentorRequest, key: str) -> HttpResponse:
 def _after_change(request: MentorRequest, call: Call) -> HttpResponse:
     if request.htmx:
         if call.status in (Status.LIVE, Status.PAUSED):
-            runner = render(request, "calls/runner.html#runner", _runner_context(request, call))
+            runner = render(request, "calls/runner.html#runner", runner_context(request, call))
             return _with_version(runner, call)
         return whole_page(call)
     return redirect("calls:detail", key=call.key)
@@ -282,7 +214,7 @@ def _finished(request: MentorRequest, call: Call) -> HttpResponse:
     )
 
     def draw() -> str:
-        context = _runner_context(request, call) | {"csrf_token": CSRF_MARK}
+        context = runner_context(request, call) | {"csrf_token": CSRF_MARK}
         return render_to_string("calls/finished.html#finished", context, request)
 
     context = {"call": call, "group": group, "nav": "groups"}

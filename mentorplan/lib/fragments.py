@@ -43,8 +43,21 @@ def kept(request: HttpRequest, name: str, made_of: object, draw: Callable[[], st
     else:
         html = zlib.decompress(packed).decode()
     if CSRF_MARK in html:
-        html = html.replace(CSRF_MARK, get_token(request))
+        html = html.replace(CSRF_MARK, _token_of(request))
     return mark_safe(html)  # drawn from templates, which escaped what people typed
+
+
+def _token_of(request: HttpRequest) -> str:
+    """The reader's CSRF token for every kept part of the page: masked once per request (and
+    again if the secret behind it changes, as at sign-in), as a template masks it once for all
+    its forms; masking costs more than the rest of serving a kept part."""
+    secret = request.META.get("CSRF_COOKIE")
+    masked: tuple[str, str] | None = getattr(request, "_kept_csrf_token", None)
+    if secret is None or masked is None or masked[0] != secret:
+        token = get_token(request)
+        masked = (request.META["CSRF_COOKIE"], token)
+        request._kept_csrf_token = masked  # type: ignore[attr-defined]
+    return masked[1]
 
 
 def key_of(name: str, made_of: object) -> str:

@@ -1,9 +1,11 @@
-"""Kept parts last through a busy evening: each process keeps thousands, compressed."""
+"""Kept parts last through a busy evening: each process keeps thousands, compressed; their
+forms carry the reader's own CSRF token."""
 
 from django.core.cache import cache
+from django.middleware.csrf import _unmask_cipher_token, rotate_token  # type: ignore[attr-defined]
 from django.test import RequestFactory
 
-from mentorplan.lib.fragments import kept, key_of
+from mentorplan.lib.fragments import CSRF_MARK, kept, key_of
 
 # A part as large as a group page's, and about as repetitive, in more than one alphabet.
 PAGE = "".join(
@@ -42,3 +44,23 @@ def test_a_kept_part_is_kept_compressed():
     stored = cache.get(key_of("group-page", ("made of", "group-page")))
 
     assert len(stored) < len(PAGE.encode()) / 5
+
+
+def test_a_kept_form_carries_the_reader_s_token_even_after_it_changes():
+    """One masking serves every part of a page, until the secret behind it changes (as it does
+    when someone signs in)."""
+    request = RequestFactory().get("/")
+    form = f'<input name="csrfmiddlewaretoken" value="{CSRF_MARK}">'
+
+    def token_in(name: str) -> str:
+        return str(kept(request, name, ("a form", name), lambda: form)).split('value="')[1][:-2]
+
+    first, second = token_in("notes"), token_in("agenda")
+    assert first == second
+    assert _unmask_cipher_token(first) == request.META["CSRF_COOKIE"]
+
+    rotate_token(request)
+    after = token_in("tools")
+
+    assert after != first
+    assert _unmask_cipher_token(after) == request.META["CSRF_COOKIE"]
