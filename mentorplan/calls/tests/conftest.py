@@ -2,6 +2,7 @@
 a co-mentor of the group of the module's own `call`."""
 
 import pytest
+from django.test import Client
 
 from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call
@@ -19,3 +20,11 @@ def co_mentor(call: Call) -> User:
     mentor = make_mentor(display_name="Kofi")
     call.group.memberships.create(user=mentor, role=Role.CO_MENTOR)
     return mentor
+
+
+@pytest.fixture
+def co_mentor_client(co_mentor: User) -> Client:
+    """Kofi's browser, signed in."""
+    browser = Client()
+    browser.force_login(co_mentor)
+    return browser

@@ -15,7 +15,7 @@ from django.urls import reverse
 from mentorplan.calls.models import Call, Note, NoteLevel
 from mentorplan.groups.models import Role
 from mentorplan.lib.fragments import CSRF_MARK
-from mentorplan.testing import make_call, make_group, make_mentor, parse, start_call, text_in
+from mentorplan.testing import make_call, make_group, parse, start_call, text_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,21 +23,10 @@ NOW = datetime(2026, 3, 24, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def call(client, frozen) -> Call:
+def call(client, lead, frozen) -> Call:
     """Lena's session, started now: Welcome & chit chat, 10 minutes."""
-    lena = make_mentor(display_name="Lena")
-    client.force_login(lena)
-    return start_call(make_call(make_group(lena)))
-
-
-@pytest.fixture
-def co_mentor(call) -> Client:
-    """Kofi's browser: he mentors the group with Lena."""
-    kofi = make_mentor(display_name="Kofi")
-    call.group.memberships.create(user=kofi, role=Role.CO_MENTOR)
-    browser = Client()
-    browser.force_login(kofi)
-    return browser
+    client.force_login(lead)
+    return start_call(make_call(make_group(lead)))
 
 
 def draw(browser: Client, call: Call):
@@ -96,10 +85,10 @@ def test_a_runner_drawn_again_draws_neither_the_note_boxes_nor_the_agenda(client
         assert text_in(parse(again).select_one(part)) == text_in(parse(first).select_one(part))
 
 
-def test_a_note_saved_shows_on_the_next_draw_and_opens_its_box(client, call, co_mentor):
+def test_a_note_saved_shows_on_the_next_draw_and_opens_its_box(client, call, co_mentor_client):
     assert note_boxes(client, call)[NoteLevel.MENTORS] == ("", False)
 
-    save_note(co_mentor, call, NoteLevel.MENTORS, "Amal is moving house this week")
+    save_note(co_mentor_client, call, NoteLevel.MENTORS, "Amal is moving house this week")
 
     assert note_boxes(client, call)[NoteLevel.MENTORS] == ("Amal is moving house this week", True)
 
@@ -110,7 +99,7 @@ def test_a_note_saved_shows_on_the_next_draw_and_opens_its_box(client, call, co_
     assert note_boxes(client, call)[NoteLevel.MENTORS] == ("Amal has moved", True)
 
 
-def test_the_note_boxes_are_their_reader_s_own(client, call, co_mentor):
+def test_the_note_boxes_are_their_reader_s_own(client, call, co_mentor_client):
     def drafts(browser: Client) -> set[str]:
         """Whose device keeps what is typed in the boxes until it is saved."""
         page = parse(draw(browser, call))
@@ -121,12 +110,12 @@ def test_the_note_boxes_are_their_reader_s_own(client, call, co_mentor):
 
     lena, kofi = (m.user_id for m in call.group.memberships.order_by("joined_at"))
     assert drafts(client) == {str(lena)}
-    assert drafts(co_mentor) == {str(kofi)}
+    assert drafts(co_mentor_client) == {str(kofi)}
 
     save_note(client, call, NoteLevel.PRIVATE, "Ask Bea about her interview")
     assert note_boxes(client, call)[NoteLevel.PRIVATE] == ("Ask Bea about her interview", True)
-    assert note_boxes(co_mentor, call)[NoteLevel.PRIVATE] == ("", True)
-    assert "interview" not in draw(co_mentor, call).content.decode()
+    assert note_boxes(co_mentor_client, call)[NoteLevel.PRIVATE] == ("", True)
+    assert "interview" not in draw(co_mentor_client, call).content.decode()
 
 
 def test_the_note_boxes_forms_carry_the_reader_s_own_token(call):
@@ -161,7 +150,7 @@ def test_the_agenda_s_minutes_move_with_the_clock(client, call, frozen):
     assert after[4].startswith("Goal setting flexible 9 min (plan 10) Go"), after
 
 
-def test_the_agenda_follows_the_session_moving_on(client, call, co_mentor, frozen):
+def test_the_agenda_follows_the_session_moving_on(client, call, co_mentor_client, frozen):
     def expected_version() -> str:
         """The version the agenda's "Go" buttons send: a screen behind is refused."""
         return value_of(parse(draw(client, call)), 'aside.agenda-card input[name="expected"]')
@@ -171,7 +160,7 @@ def test_the_agenda_follows_the_session_moving_on(client, call, co_mentor, froze
     for action in ["next", "pause"]:
         agenda(client, call)
         call.refresh_from_db()
-        moved = co_mentor.post(control, {"action": action, "expected": call.version})
+        moved = co_mentor_client.post(control, {"action": action, "expected": call.version})
         assert moved.status_code == 302
 
     lines = agenda(client, call)

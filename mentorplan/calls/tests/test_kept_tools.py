@@ -50,16 +50,6 @@ def amal(call) -> Trainee:
     return call.group.trainees.get(name="Amal")
 
 
-@pytest.fixture
-def co_mentor(call) -> Client:
-    """Kofi's browser: he mentors the group with Lena."""
-    mentor = make_mentor(display_name="Kofi")
-    call.group.memberships.create(user=mentor, role=Role.CO_MENTOR)
-    browser = Client()
-    browser.force_login(mentor)
-    return browser
-
-
 def runner(browser, call: Call):
     response = browser.get(reverse("calls:detail", args=[call.key]))
     assert response.status_code == 200
@@ -171,7 +161,7 @@ def test_the_reader_s_note_saved_as_they_type_shows_on_the_next_draw(client, cal
     assert private_note_on(runner(client, call), amal) == "Tired, new job"
 
 
-def test_a_kept_tool_is_its_reader_s_own(client, call, amal, co_mentor):
+def test_a_kept_tool_is_its_reader_s_own(client, call, amal, co_mentor_client):
     welcome = call.segments.get(kind=SegmentKind.WELCOME)
     lena = call.group.memberships.get(role=Role.LEAD).user
     Note.objects.create(
@@ -182,13 +172,13 @@ def test_a_kept_tool_is_its_reader_s_own(client, call, amal, co_mentor):
         author=lena,
         body="Asked for a quieter group",
     )
-    assert private_note_on(runner(co_mentor, call), amal) == ""  # Kofi draws the tool first
+    assert private_note_on(runner(co_mentor_client, call), amal) == ""  # Kofi draws the tool first
 
     assert private_note_on(runner(client, call), amal) == "Asked for a quieter group"
-    assert "quieter" not in runner(co_mentor, call).decode()
+    assert "quieter" not in runner(co_mentor_client, call).decode()
 
 
-def test_a_kept_tool_keeps_each_reader_s_drafts_apart(client, call, co_mentor):
+def test_a_kept_tool_keeps_each_reader_s_drafts_apart(client, call, co_mentor_client):
     """What a mentor types is kept on their device under their own name until it is saved."""
 
     def drafts(browser: Client) -> set[str]:
@@ -198,7 +188,7 @@ def test_a_kept_tool_keeps_each_reader_s_drafts_apart(client, call, co_mentor):
 
     lena, kofi = (m.user_id for m in call.group.memberships.order_by("joined_at"))
     assert drafts(client) == {str(lena)}
-    assert drafts(co_mentor) == {str(kofi)}
+    assert drafts(co_mentor_client) == {str(kofi)}
 
 
 def test_a_kept_tool_s_forms_carry_the_reader_s_own_token(call, amal):

@@ -44,16 +44,6 @@ def call(client) -> Call:
 
 
 @pytest.fixture
-def co_mentor(call) -> Client:
-    """The co-mentor's browser."""
-    mentor = make_mentor(display_name="Kofi")
-    call.group.memberships.create(user=mentor, role=Role.CO_MENTOR)
-    browser = Client()
-    browser.force_login(mentor)
-    return browser
-
-
-@pytest.fixture
 def amal(call) -> Trainee:
     return call.group.trainees.get(name="Amal")
 
@@ -64,13 +54,13 @@ def _mark(browser: Client, call: Call, trainee: Trainee, status: str) -> int:
 
 
 def test_a_co_mentor_s_click_in_a_tool_tells_the_other_screen_to_draw_it(
-    client, call, co_mentor, amal
+    client, call, co_mentor_client, amal
 ):
     poll = poll_address(client, call)
     first = client.get(poll)
     etag, room = first["ETag"], first.json()["room"]
 
-    assert _mark(co_mentor, call, amal, "present") == 200
+    assert _mark(co_mentor_client, call, amal, "present") == 200
 
     after = client.get(poll, headers={"If-None-Match": etag})
     assert after.status_code == 200
@@ -81,12 +71,12 @@ def test_a_co_mentor_s_click_in_a_tool_tells_the_other_screen_to_draw_it(
     assert [button["value"] for button in pressed] == ["present"]
 
 
-def test_a_change_in_another_segment_s_tool_is_told_too(client, call, co_mentor):
+def test_a_change_in_another_segment_s_tool_is_told_too(client, call, co_mentor_client):
     at_segment(call, SegmentKind.TECHNICAL)
     poll = poll_address(client, call)
     before = client.get(poll).json()["room"]
 
-    response = co_mentor.post(
+    response = co_mentor_client.post(
         reverse("recap:topic_add", args=[call.key]),
         {"title": "Recursion", "trainees": [str(call.group.trainees.get().key)]},
         headers=HTMX,
@@ -109,11 +99,11 @@ def test_the_answer_tells_the_screen_that_clicked_which_room_version_it_left(cli
     assert refused.status_code == 200 and ROOM_HEADER not in refused
 
 
-def test_a_refused_click_changes_nothing_and_tells_nobody(client, call, co_mentor, amal):
+def test_a_refused_click_changes_nothing_and_tells_nobody(client, call, co_mentor_client, amal):
     poll = poll_address(client, call)
     first = client.get(poll)
 
-    assert _mark(co_mentor, call, amal, "asleep") == 200  # the tool again, with the error
+    assert _mark(co_mentor_client, call, amal, "asleep") == 200  # the tool again, with the error
 
     assert client.get(poll, headers={"If-None-Match": first["ETag"]}).status_code == 304
     assert not call.attendance.exists()
