@@ -21,8 +21,6 @@ from mentorplan.lib.fragments import CSRF_MARK, kept
 from mentorplan.lib.plugins import RUNNER_PANELS
 from mentorplan.plans.models import SegmentKind
 
-TEMPLATE = "calls/runner.html"
-
 
 def runner_context(
     request: MentorRequest, call: Call, answering: str = "", **state: Any
@@ -104,7 +102,7 @@ def note_boxes(request: MentorRequest, current: CallSegment, notes: tuple[Note, 
 
     def draw() -> str:
         context = {"current": current, "boxes": boxes, "csrf_token": CSRF_MARK}
-        return render_to_string(f"{TEMPLATE}#notes", context, request)
+        return render_to_string("calls/runner.html#notes", context, request)
 
     return kept(request, "runner-notes", made_of, draw)
 
@@ -131,6 +129,6 @@ def agenda(request: MentorRequest, call: Call, clock: Clock) -> SafeString:
 
     def draw() -> str:
         context = {"call": call, "clock": clock, "csrf_token": CSRF_MARK}
-        return render_to_string(f"{TEMPLATE}#agenda", context, request)
+        return render_to_string("calls/runner.html#agenda", context, request)
 
     return kept(request, "runner-agenda", made_of, draw)
