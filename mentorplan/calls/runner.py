@@ -1,23 +1,27 @@
 """What a session's page shows, planned, live (the runner) or finished.
 
-Live, the runner is drawn in parts: the clock and its controls on every draw, since they change
-by the second; the tools and the room's panels each with their own context (see `draw_all` and
-`RUNNER_PANELS`); the note boxes and the agenda kept drawn (see `mentorplan.lib.fragments`),
-each from the values its key holds and nothing else, so that a screen drawn again after a
-pause, a co-mentor's move or a reload does not draw them again until one of those values moves.
+Live, the runner is drawn in parts: the tools and the room's panels each with their own context
+(see `draw_all` and `RUNNER_PANELS`); the note boxes and the agenda kept drawn (see
+`mentorplan.lib.fragments`), each from the values its key holds and nothing else, so that a
+screen drawn again after a pause, a co-mentor's move or a reload does not draw them again until
+one of those values moves. The page around them is kept drawn too (`runner_page`), with holes
+for those parts and for what changes by the second (`moment`: the clock, the poll's pass).
 """
 
+from datetime import datetime
 from typing import Any
 
+from django.contrib.messages import get_messages
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.safestring import SafeString
+from django.utils import dateformat, timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from mentorplan.accounts.http import MentorRequest
+from mentorplan.calls import polling
 from mentorplan.calls.clock import Clock, segment_at
 from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel, Status, segments_of
 from mentorplan.calls.tools import draw_all
-from mentorplan.lib.fragments import CSRF_MARK, kept
+from mentorplan.lib.fragments import CSRF_MARK, hole, kept
 from mentorplan.lib.plugins import RUNNER_PANELS
 from mentorplan.plans.models import SegmentKind
 
@@ -53,10 +57,75 @@ def runner_context(
         return context
     current, notes = current_segment(request, call, segments)
     context["current"] = current
+    context["moment"] = moment(request, call, clock, now)
     context["note_boxes"] = note_boxes(request, current, notes)
     context["agenda"] = agenda(request, call, clock)
     context.update(room_parts(request, call, current, notes, answering, **state))
     return context
+
+
+def moment(request: MentorRequest, call: Call, clock: Clock, now: datetime) -> dict[str, str]:
+    """What the runner shows that changes by the second: its clock (the planned end moves while
+    the session is paused), and the pass in the address its poll asks, signed with the time."""
+    end = timezone.localtime(clock.planned_end) if clock.planned_end else None
+    return {
+        "server_now": str(round(now.timestamp() * 1000)),
+        "active": str(clock.active),
+        "active_text": clock.active_text,
+        "remaining": str(clock.remaining),
+        "countdown_text": clock.countdown_text,
+        "overrun_text": clock.overrun_text if clock.remaining < 0 else "",
+        "progress_percent": str(clock.progress_percent),
+        "planned_end": dateformat.format(end, r"Y-m-d\TH:i:sO") if end else "",
+        "planned_end_time": dateformat.time_format(end, "H:i") if end else "",
+        "state_url": polling.state_url(request.user, call),
+    }
+
+
+def runner_page(request: MentorRequest, call: Call, template: str) -> SafeString:
+    """The live runner, `template` being the page or its `#runner` part: kept drawn for the
+    reader until what it shows moves, with holes for the parts kept on their own (or drawn each
+    time: the panels, the tools) and for the `moment`. A page with a message to show once is
+    drawn afresh."""
+    context = runner_context(request, call)
+    if get_messages(request):
+        return mark_safe(render_to_string(template, context, request))
+    clock: Clock = context["clock"]
+    current: CallSegment = context["current"]
+    group = call.group
+    made_of = (
+        request.user.pk,
+        (call.key, call.version, call.status, call.length_minutes, call.video_link),
+        (group.key, group.name),
+        (current.title, current.guidance, clock.current_number, len(clock.segments)),
+        (
+            clock.remaining < 0,
+            clock.overrun_template,
+            clock.shortfall_minutes,
+            bool(clock.upcoming),
+        ),
+    )
+    fill: dict[str, str] = {
+        **context["moment"],
+        "panels": mark_safe("".join(context["panels"])),
+        "tools": mark_safe("".join(context["tools"])),
+        "note_boxes": context["note_boxes"],
+        "agenda": context["agenda"],
+    }
+
+    def draw() -> str:
+        holes = {name: hole(name) for name in fill}
+        drawn_with = {
+            "moment": {name: holes[name] for name in context["moment"]},
+            "panels": [holes["panels"]],
+            "tools": [holes["tools"]],
+            "note_boxes": holes["note_boxes"],
+            "agenda": holes["agenda"],
+            "csrf_token": CSRF_MARK,
+        }
+        return render_to_string(template, context | drawn_with, request)
+
+    return kept(request, f"runner:{template}", made_of, draw, fill)
 
 
 def current_segment(

@@ -29,7 +29,7 @@ from mentorplan.calls.models import (
     segments_of,
 )
 from mentorplan.calls.panels import sessions_panel
-from mentorplan.calls.runner import current_segment, room_parts, runner_context
+from mentorplan.calls.runner import current_segment, room_parts, runner_context, runner_page
 from mentorplan.calls.segment_tools import WELCOME
 from mentorplan.calls.tools import answer, call_url, whole_page
 from mentorplan.groups.access import get_group
@@ -138,11 +138,11 @@ def call_detail(request: MentorRequest, key: str) -> HttpResponse:
         return _finished(request, call)
     if request.htmx and running and request.GET.get("part") == ROOM_PART:
         response = _room_redraw(request, call)
+    elif running:
+        template = "calls/runner.html#runner" if request.htmx else "calls/runner.html"
+        response = HttpResponse(runner_page(request, call, template))
     else:
-        template = "calls/runner.html" if running else "calls/planned.html"
-        if request.htmx:
-            template += "#runner"
-        response = render(request, template, runner_context(request, call))
+        response = render(request, "calls/planned.html", runner_context(request, call))
     response["Cache-Control"] = "no-store"
     return _with_version(response, call)
 
@@ -195,8 +195,8 @@ def call_control(request: MentorRequest, key: str) -> HttpResponse:
 def _after_change(request: MentorRequest, call: Call) -> HttpResponse:
     if request.htmx:
         if call.status in (Status.LIVE, Status.PAUSED):
-            runner = render(request, "calls/runner.html#runner", runner_context(request, call))
-            return _with_version(runner, call)
+            runner = runner_page(request, call, "calls/runner.html#runner")
+            return _with_version(HttpResponse(runner), call)
         return whole_page(call)
     return redirect("calls:detail", key=call.key)
 

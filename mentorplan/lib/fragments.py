@@ -8,12 +8,14 @@ server, gives a new key, so no server can serve an old copy; old copies simply a
 kept compressed (to a fifth or less), so that each process can keep those of a busy evening
 (`KEPT_PARTS` in the settings). Parts are drawn without the request: what they need of the
 reader (their zone, their role) is part of the key, and the CSRF token, which is the reader's
-own, goes into forms as each page is sent.
+own, goes into forms as each page is sent. So does what changes too often to keep (a clock's
+seconds): a part drawn with a `hole` in its place gets the value as it is sent.
 """
 
 import hashlib
+import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
@@ -23,6 +25,7 @@ from django.core.cache import cache as django_cache
 from django.db import connection, models
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from mentorplan.lib import rawsql
@@ -30,11 +33,26 @@ from mentorplan.lib import rawsql
 # What `{% csrf_token %}` writes into a kept part; each page gets the reader's token in its place.
 CSRF_MARK = "csrf-token-of-the-reader"
 KEPT_FOR = 24 * 60 * 60  # seconds; a part nobody asked for in a day goes
+# A comment, which nothing people type can become once a template has escaped it.
+HOLE = re.compile(r"<!--hole:(\w+)-->")
 
 
-def kept(request: HttpRequest, name: str, made_of: object, draw: Callable[[], str]) -> SafeString:
+def hole(name: str) -> SafeString:
+    """What a kept part is drawn with in the place of the value `name`, filled in as it is sent."""
+    return mark_safe(f"<!--hole:{name}-->")
+
+
+def kept(
+    request: HttpRequest,
+    name: str,
+    made_of: object,
+    draw: Callable[[], str],
+    fill: Mapping[str, str] | None = None,
+) -> SafeString:
     """The part `name` drawn from `made_of` (anything with a stable `repr`): kept, or drawn by
-    `draw()` (with `csrf_token=CSRF_MARK` in its context) and kept."""
+    `draw()` (with `csrf_token=CSRF_MARK` in its context) and kept. Each `hole(name)` it was
+    drawn with gets `fill[name]`, escaped unless it is safe (HTML already drawn), in one pass:
+    nothing filled in is read for holes again."""
     key = key_of(name, made_of)
     packed = django_cache.get(key)
     if packed is None:
@@ -44,6 +62,8 @@ def kept(request: HttpRequest, name: str, made_of: object, draw: Callable[[], st
         html = zlib.decompress(packed).decode()
     if CSRF_MARK in html:
         html = html.replace(CSRF_MARK, _token_of(request))
+    if fill is not None:
+        html = HOLE.sub(lambda found: conditional_escape(fill[found[1]]), html)
     return mark_safe(html)  # drawn from templates, which escaped what people typed
 
 

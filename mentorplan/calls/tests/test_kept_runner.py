@@ -2,18 +2,22 @@
 changed (after a pause, a co-mentor's move, a reload) draws neither, and everything they show
 (a note's text, a minute of the agenda, the segment under way) is current on the next draw. The
 note boxes are their reader's own: another mentor never gets them, and their forms carry the
-reader's CSRF token."""
+reader's CSRF token. The page around them is kept too: what it shows is the page drawn afresh,
+its clock this second's, its planned end in the reader's zone, a message shown once."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from bs4 import Tag
+from django.core.cache import cache
 from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 
+from mentorplan.accounts.models import User
 from mentorplan.calls.models import Call, Note, NoteLevel
-from mentorplan.groups.models import Role
+from mentorplan.groups.models import Group, Role
 from mentorplan.lib.fragments import CSRF_MARK
 from mentorplan.testing import make_call, make_group, parse, start_call, text_in
 
@@ -29,10 +33,21 @@ def call(client, lead, frozen) -> Call:
     return start_call(make_call(make_group(lead)))
 
 
-def draw(browser: Client, call: Call):
-    response = browser.get(reverse("calls:detail", args=[call.key]))
+def draw(browser: Client, call: Call, headers: dict[str, str] | None = None):
+    response = browser.get(reverse("calls:detail", args=[call.key]), headers=headers)
     assert response.status_code == 200
     return response
+
+
+def page_of(browser: Client, call: Call, headers: dict[str, str]) -> tuple[str, bool]:
+    """The page as its reader gets it but for its CSRF token (masked afresh for every request),
+    and whether the page around the parts had to be drawn."""
+    response = draw(browser, call, headers)
+    html = re.sub(
+        r'(csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+', r"\1…", response.content.decode()
+    )
+    # The runner's part is drawn with no signal of its own; the share toggle is drawn inside it.
+    return html, "calls/includes/share_toggle.html" in [t.name for t in response.templates]
 
 
 def one(page: Tag, selector: str) -> Tag:
@@ -184,3 +199,71 @@ def test_the_kept_parts_of_a_page_carry_one_token(client, call):
     }
     assert len(tokens) == 1
     assert all(page.select(f'{part} input[name="csrfmiddlewaretoken"]') for part in kept)
+
+
+@pytest.mark.parametrize("headers", [{}, {"HX-Request": "true"}], ids=["page", "redraw"])
+def test_the_kept_page_is_the_page_drawn_afresh_whatever_the_clock_says(
+    client, call, frozen, headers
+):
+    """Seconds later, past the segment's end, paused and a while into the pause: the kept page
+    is the page a server with nothing kept draws at that moment, clock and pass included."""
+
+    def kept_and_afresh() -> tuple[str, str, bool]:
+        kept, drawn = page_of(client, call, headers)
+        cache.clear()
+        afresh, _ = page_of(client, call, headers)
+        return kept, afresh, drawn
+
+    page_of(client, call, headers)
+    control = reverse("calls:control", args=[call.key])
+    for step, shift, page_drawn in [
+        ("a few seconds on", timedelta(seconds=7), False),
+        ("Welcome runs over", timedelta(minutes=10), True),
+        ("further over", timedelta(seconds=3), False),
+        ("paused", timedelta(0), True),
+        ("a while into the pause", timedelta(seconds=40), False),
+    ]:
+        if step == "paused":
+            call.refresh_from_db()
+            client.post(control, {"action": "pause", "expected": call.version})
+        frozen.shift(shift)
+        kept, afresh, drawn = kept_and_afresh()
+        assert kept == afresh, step
+        assert drawn == page_drawn, step
+
+
+def test_the_group_s_name_and_video_link_show_as_they_are_now(client, call):
+    group = Group.objects.filter(pk=call.group_id)
+    draw(client, call)
+
+    group.update(name="Thursday coders")
+    assert "Thursday coders" in text_in(parse(draw(client, call)).title)
+
+    group.update(video_url="https://meet.example.org/thursday")
+    link = value_of(parse(draw(client, call)), "a.video-link", "href")
+    assert link == "https://meet.example.org/thursday"
+
+
+def test_the_planned_end_shows_in_the_reader_s_zone(client, call, lead):
+    """Lena opens the runner in London, then flies to Auckland (13 hours ahead in March)."""
+    london = one(parse(draw(client, call)), "time[data-planned-end]")
+    User.objects.filter(pk=lead.pk).update(timezone="Pacific/Auckland")
+
+    auckland = one(parse(draw(client, call)), "time[data-planned-end]")
+
+    assert str(london["datetime"]).endswith("+0000")
+    assert str(auckland["datetime"]).endswith("+1300")
+    end = datetime.strptime(str(auckland["datetime"]), "%Y-%m-%dT%H:%M:%S%z")
+    assert end == datetime.strptime(str(london["datetime"]), "%Y-%m-%dT%H:%M:%S%z")
+    assert auckland.text == end.strftime("%H:%M") != london.text
+
+
+def test_a_message_shows_once_on_a_kept_page(client, call):
+    draw(client, call)
+    client.post(reverse("calls:control", args=[call.key]), {"action": "fly"})
+
+    with_message = parse(draw(client, call))
+    after = parse(draw(client, call))
+
+    assert "did not send what the runner expected" in text_in(one(with_message, ".messages"))
+    assert after.select(".messages") == []

@@ -1,11 +1,13 @@
 """Kept parts last through a busy evening: each process keeps thousands, compressed; their
-forms carry the reader's own CSRF token."""
+forms carry the reader's own CSRF token, and their holes what changes by the second."""
 
 from django.core.cache import cache
 from django.middleware.csrf import _unmask_cipher_token, rotate_token  # type: ignore[attr-defined]
+from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils.safestring import mark_safe
 
-from mentorplan.lib.fragments import CSRF_MARK, kept, key_of
+from mentorplan.lib.fragments import CSRF_MARK, hole, kept, key_of
 
 # A part as large as a group page's, and about as repetitive, in more than one alphabet.
 PAGE = "".join(
@@ -64,3 +66,31 @@ def test_a_kept_form_carries_the_reader_s_token_even_after_it_changes():
 
     assert after != first
     assert _unmask_cipher_token(after) == request.META["CSRF_COOKIE"]
+
+
+def test_a_kept_part_s_holes_get_this_request_s_values_escaped_once():
+    """What a value holds, HTML or text that looks like a hole, is sent as it is, never read for
+    holes again; what people typed, escaped by the template, can never be taken for a hole."""
+    cache.clear()
+    template = Template("<p>{{ typed }}</p><p>{{ clock }}</p><div>{{ part }}</div>")
+    request = RequestFactory().get("/")
+
+    def page(clock: str, part: str) -> str:
+        typed = "<!--hole:clock--> & more"
+        holes = {"clock": hole("clock"), "part": hole("part")}
+        return str(
+            kept(
+                request,
+                "page",
+                ("made of", typed),
+                lambda: template.render(Context({"typed": typed, **holes})),
+                {"part": mark_safe(part), "clock": clock},
+            )
+        )
+
+    first = page("4:59 <left>", "<b>Notes</b> <!--hole:clock-->")
+    again = page("4:58 <left>", "<b>Notes</b>")
+
+    typed = "<p>&lt;!--hole:clock--&gt; &amp; more</p>"
+    assert first == f"{typed}<p>4:59 &lt;left&gt;</p><div><b>Notes</b> <!--hole:clock--></div>"
+    assert again == f"{typed}<p>4:58 &lt;left&gt;</p><div><b>Notes</b></div>"
