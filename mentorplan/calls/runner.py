@@ -39,7 +39,6 @@ def runner_context(
         "group": call.group,
         "segments": segments,
         "clock": clock,
-        "now": now,
         "nav": "groups",
     }
     status = call.status
@@ -114,13 +113,12 @@ def runner_page(request: MentorRequest, call: Call, template: str) -> SafeString
     }
 
     def draw() -> str:
-        holes = {name: hole(name) for name in fill}
         drawn_with = {
-            "moment": {name: holes[name] for name in context["moment"]},
-            "panels": [holes["panels"]],
-            "tools": [holes["tools"]],
-            "note_boxes": holes["note_boxes"],
-            "agenda": holes["agenda"],
+            "moment": {name: hole(name) for name in context["moment"]},
+            "panels": [hole("panels")],
+            "tools": [hole("tools")],
+            "note_boxes": hole("note_boxes"),
+            "agenda": hole("agenda"),
             "csrf_token": CSRF_MARK,
         }
         return render_to_string(template, context | drawn_with, request)
