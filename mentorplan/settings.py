@@ -94,6 +94,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mentorplan.lib.http.page_defaults",
+                # One masked CSRF token a page, shared with its kept parts (Django's own masks
+                # it again for each template drawn).
+                "mentorplan.lib.fragments.csrf_token",
             ],
             # {% url %} keeps the addresses it works out (mentorplan/lib/addresses.py).
             "builtins": ["mentorplan.lib.addresses"],

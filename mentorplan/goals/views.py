@@ -29,7 +29,7 @@ from mentorplan.goals.segment_tools import CATCHUP, SETTING, edit_goal_form
 from mentorplan.groups.access import get_group, get_trainee
 from mentorplan.groups.models import Group
 from mentorplan.groups.people import marks_and_people
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, kept_page
 from mentorplan.lib.http import form_errors
 
 PER_PAGE = 30
@@ -113,7 +113,7 @@ def board(request: MentorRequest, key: str) -> HttpResponse:
         context = _board_context(request, group, form=None)
         return render(request, "goals/board.html#summary", context)
     context = {"group": group, "board": _board(request, group), "nav": "groups"}
-    return render(request, "goals/board.html", context)
+    return kept_page(request, "goals/board.html", context, "board", (group.key, group.name))
 
 
 @require_POST

@@ -18,7 +18,7 @@ from mentorplan.groups.access import get_group, get_trainee, groups_for
 from mentorplan.groups.forms import GroupForm, InvitationForm, TraineeEditForm, TraineeForm
 from mentorplan.groups.models import Group, Invitation, Membership, Role
 from mentorplan.groups.people import marks_and_people
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, kept_page
 from mentorplan.lib.plugins import GROUP_PANELS
 from mentorplan.lib.timezones import zone_or_utc
 from mentorplan.lib.tokens import by_token
@@ -155,9 +155,9 @@ def group_detail(request: MentorRequest, key: str) -> HttpResponse:
         context.update(user=request.user, csrf_token=CSRF_MARK)
         return render_to_string("groups/detail.html#page", context)
 
-    made_of = _made_of(request, group, membership)
-    page = kept(request, "group-page", made_of, draw)
-    return render(request, "groups/detail.html", {"group": group, "page": page, "nav": "groups"})
+    page = kept(request, "group-page", _made_of(request, group, membership), draw)
+    context = {"group": group, "page": page, "nav": "groups"}
+    return kept_page(request, "groups/detail.html", context, "page", (group.key, group.name))
 
 
 @require_http_methods(GET_POST)

@@ -21,10 +21,14 @@ from functools import cache
 from typing import Any, cast
 
 from django.apps import apps
+from django.contrib.messages import get_messages
 from django.core.cache import cache as django_cache
 from django.db import connection, models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -67,6 +71,26 @@ def kept(
     return mark_safe(html)  # drawn from templates, which escaped what people typed
 
 
+def kept_page(
+    request: HttpRequest, template: str, context: dict[str, Any], part: str, made_of: object
+) -> HttpResponse:
+    """The page `template` (the site's frame around one part, `context[part]`, drawn or kept
+    already) kept drawn for the reader with a hole for that part: drawing the frame (its head,
+    header and footer) would cost more than the kept part itself. `made_of` is what else the
+    page shows (a group's name in its title). A page with a message to show once is drawn
+    afresh, so that the message shows exactly once."""
+    if get_messages(request):
+        return render(request, template, context)
+
+    def draw() -> str:
+        drawn_with = {part: hole(part), "csrf_token": CSRF_MARK}
+        return render_to_string(template, context | drawn_with, request)
+
+    user = getattr(request, "user", None)
+    made_of = (template, user.pk if user else None, made_of)
+    return HttpResponse(kept(request, "page", made_of, draw, {part: context[part]}))
+
+
 def _token_of(request: HttpRequest) -> str:
     """The reader's CSRF token for every kept part of the page: masked once per request (and
     again if the secret behind it changes, as at sign-in), as a template masks it once for all
@@ -78,6 +102,12 @@ def _token_of(request: HttpRequest) -> str:
         masked = (request.META["CSRF_COOKIE"], token)
         request._kept_csrf_token = masked  # type: ignore[attr-defined]
     return masked[1]
+
+
+def csrf_token(request: HttpRequest) -> dict[str, object]:
+    """Templates' `csrf_token` (a context processor, in place of Django's own): the token kept
+    parts get, so that a page masks the reader's token once, whatever parts it is made of."""
+    return {"csrf_token": SimpleLazyObject(lambda: _token_of(request))}
 
 
 def key_of(name: str, made_of: object) -> str:

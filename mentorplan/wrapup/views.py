@@ -20,7 +20,7 @@ from mentorplan.calls.models import Call
 from mentorplan.calls.tools import answer, refuse
 from mentorplan.groups.access import get_group
 from mentorplan.groups.models import Group, Trainee
-from mentorplan.lib.fragments import kept
+from mentorplan.lib.fragments import kept, kept_page
 from mentorplan.lib.tokens import by_token
 from mentorplan.recap.models import Topic
 from mentorplan.wrapup import ics, progress, summary
@@ -248,7 +248,7 @@ def summary_page(request: MentorRequest, key: str) -> HttpResponse:
         "summary": kept(request, "summary", made_of, draw),
         "nav": "groups",
     }
-    return render(request, "wrapup/summary.html", context)
+    return kept_page(request, "wrapup/summary.html", context, "summary", call.group.name)
 
 
 @require_safe

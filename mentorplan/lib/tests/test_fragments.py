@@ -1,9 +1,11 @@
 """Kept parts last through a busy evening: each process keeps thousands, compressed; their
 forms carry the reader's own CSRF token, and their holes what changes by the second."""
 
+import re
+
 from django.core.cache import cache
 from django.middleware.csrf import _unmask_cipher_token, rotate_token  # type: ignore[attr-defined]
-from django.template import Context, Template
+from django.template import Context, Template, engines
 from django.test import RequestFactory
 from django.utils.safestring import mark_safe
 
@@ -66,6 +68,25 @@ def test_a_kept_form_carries_the_reader_s_token_even_after_it_changes():
 
     assert after != first
     assert _unmask_cipher_token(after) == request.META["CSRF_COOKIE"]
+
+
+def test_a_page_its_templates_and_its_kept_parts_carry_one_masking_of_the_token():
+    """Masking the token costs more than serving a kept part, and Django masks it afresh for
+    every template drawn with the request: a page's own forms, each template drawn for it and its
+    kept parts share one masking."""
+    request = RequestFactory().get("/")
+    template = engines["django"].from_string('{% csrf_token %}<body data-token="{{ csrf_token }}">')
+    form = f'<input name="csrfmiddlewaretoken" value="{CSRF_MARK}">'
+
+    drawn = [
+        str(kept(request, "notes", ("a form", "notes"), lambda: form)),
+        template.render({}, request),
+        template.render({}, request),
+    ]
+
+    tokens = {found for html in drawn for found in re.findall(r'(?:value|token)="(\w+)"', html)}
+    assert len(tokens) == 1
+    assert _unmask_cipher_token(tokens.pop()) == request.META["CSRF_COOKIE"]
 
 
 def test_a_kept_part_s_holes_get_this_request_s_values_escaped_once():
