@@ -130,6 +130,8 @@ else:
     # then only executed. (No pooler in transaction mode may sit between app and database:
     # prepared statements belong to one connection.)
     DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+    # Django's own backend, with psycopg reading the times (mentorplan/lib/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "mentorplan.lib.postgresql"
 
 # Parts of pages kept drawn (mentorplan/lib/fragments.py), in each server process's memory.
 # Django keeps 300 by default, fewer than the pages of a busy evening; past that, pages asked for
