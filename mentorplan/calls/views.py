@@ -35,7 +35,7 @@ from mentorplan.calls.tools import answer, call_url, whole_page
 from mentorplan.groups.access import get_group
 from mentorplan.groups.people import marks_and_people
 from mentorplan.lib.forms import Conflict, ConflictField
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, kept_page
 from mentorplan.lib.text import same_text
 from mentorplan.lib.versioned import save_on_version
 from mentorplan.plans.models import PlanTemplate
@@ -88,7 +88,7 @@ def group_calls(request: MentorRequest, key: str) -> HttpResponse:
     if request.htmx:
         return HttpResponse(sessions)
     context = {"group": group, "nav": "groups", "sessions": sessions}
-    return render(request, "calls/group_calls.html", context)
+    return kept_page(request, "calls/group_calls.html", context, "sessions", made_of[0])
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -219,7 +219,8 @@ def _finished(request: MentorRequest, call: Call) -> HttpResponse:
 
     context = {"call": call, "group": group, "nav": "groups"}
     context["finished"] = kept(request, "finished", made_of, draw)
-    response = render(request, "calls/finished.html", context)
+    frame = (group.key, group.name)
+    response = kept_page(request, "calls/finished.html", context, "finished", frame)
     response["Cache-Control"] = "no-store"
     return _with_version(response, call)
 

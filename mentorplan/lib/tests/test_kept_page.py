@@ -1,6 +1,7 @@
-"""A group's page, its goals board and a session's summary are kept drawn whole, the site's frame
-(head, header, footer) with them, not only the part inside: a second look draws nothing, and
-still shows a renamed group in the title and a message exactly once."""
+"""A group's page, its goals board and its list of sessions, a finished session's page and its
+summary are kept drawn whole, the site's frame (head, header, footer) with them, not only the part
+inside: a second look draws nothing, and still shows a renamed group in the title and a message
+exactly once."""
 
 import re
 from collections.abc import Callable
@@ -23,11 +24,19 @@ def _board(call: Call) -> str:
     return reverse("goals:board", args=[call.group.key])
 
 
+def _sessions(call: Call) -> str:
+    return reverse("calls:group_calls", args=[call.group.key])
+
+
+def _finished(call: Call) -> str:
+    return reverse("calls:detail", args=[call.key])
+
+
 def _summary(call: Call) -> str:
     return reverse("wrapup:summary", args=[call.key])
 
 
-PAGES = pytest.mark.parametrize("address", [_group_page, _board, _summary])
+PAGES = pytest.mark.parametrize("address", [_group_page, _board, _sessions, _finished, _summary])
 
 
 @pytest.fixture
