@@ -11,7 +11,6 @@ for those parts and for what changes by the second (`moment`: the clock, the pol
 from datetime import datetime
 from typing import Any
 
-from django.contrib.messages import get_messages
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -21,7 +20,7 @@ from mentorplan.calls import polling
 from mentorplan.calls.clock import Clock, segment_at
 from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel, Status, segments_of
 from mentorplan.calls.tools import draw_all
-from mentorplan.lib.fragments import CSRF_MARK, hole, kept
+from mentorplan.lib.fragments import CSRF_MARK, hole, kept, kept_template
 from mentorplan.lib.plugins import RUNNER_PANELS
 from mentorplan.plans.models import SegmentKind
 
@@ -85,16 +84,12 @@ def moment(request: MentorRequest, call: Call, clock: Clock, now: datetime) -> d
 def runner_page(request: MentorRequest, call: Call, template: str) -> SafeString:
     """The live runner, `template` being the page or its `#runner` part: kept drawn for the
     reader until what it shows moves, with holes for the parts kept on their own (or drawn each
-    time: the panels, the tools) and for the `moment`. A page with a message to show once is
-    drawn afresh."""
+    time: the panels, the tools) and for the `moment` (see `kept_template`)."""
     context = runner_context(request, call)
-    if get_messages(request):
-        return mark_safe(render_to_string(template, context, request))
     clock: Clock = context["clock"]
     current: CallSegment = context["current"]
     group = call.group
     made_of = (
-        request.user.pk,
         (call.key, call.version, call.status, call.length_minutes, call.video_link),
         (group.key, group.name),
         (current.title, current.guidance, clock.current_number, len(clock.segments)),
@@ -105,6 +100,13 @@ def runner_page(request: MentorRequest, call: Call, template: str) -> SafeString
             bool(clock.upcoming),
         ),
     )
+    holes = {
+        "moment": {name: hole(name) for name in context["moment"]},
+        "panels": [hole("panels")],
+        "tools": [hole("tools")],
+        "note_boxes": hole("note_boxes"),
+        "agenda": hole("agenda"),
+    }
     fill: dict[str, str] = {
         **context["moment"],
         "panels": mark_safe("".join(context["panels"])),
@@ -112,19 +114,7 @@ def runner_page(request: MentorRequest, call: Call, template: str) -> SafeString
         "note_boxes": context["note_boxes"],
         "agenda": context["agenda"],
     }
-
-    def draw() -> str:
-        drawn_with = {
-            "moment": {name: hole(name) for name in context["moment"]},
-            "panels": [hole("panels")],
-            "tools": [hole("tools")],
-            "note_boxes": hole("note_boxes"),
-            "agenda": hole("agenda"),
-            "csrf_token": CSRF_MARK,
-        }
-        return render_to_string(template, context | drawn_with, request)
-
-    return kept(request, f"runner:{template}", made_of, draw, fill)
+    return kept_template(request, template, context, made_of, holes, fill)
 
 
 def current_segment(

@@ -88,7 +88,8 @@ def group_calls(request: MentorRequest, key: str) -> HttpResponse:
     if request.htmx:
         return HttpResponse(sessions)
     context = {"group": group, "nav": "groups", "sessions": sessions}
-    return kept_page(request, "calls/group_calls.html", context, "sessions", made_of[0])
+    frame = (group.key, group.name)
+    return kept_page(request, "calls/group_calls.html", context, "sessions", frame)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

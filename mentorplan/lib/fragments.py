@@ -26,7 +26,6 @@ from django.core.cache import cache as django_cache
 from django.db import connection, models
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import conditional_escape
@@ -71,24 +70,38 @@ def kept(
     return mark_safe(html)  # drawn from templates, which escaped what people typed
 
 
+def kept_template(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    made_of: object,
+    holes: Mapping[str, object],
+    fill: Mapping[str, str],
+) -> SafeString:
+    """`template` drawn with `context` and kept for the request's reader under `made_of`,
+    everything it shows but the values in `holes`: it is drawn with `holes` (each a `hole`, or a
+    list or dict of them) in their place and gets `fill` as it is sent. A page with a message to
+    show once is drawn afresh, so that the message shows exactly once."""
+    if get_messages(request):
+        return mark_safe(render_to_string(template, context, request))
+
+    def draw() -> str:
+        return render_to_string(template, {**context, **holes, "csrf_token": CSRF_MARK}, request)
+
+    user = getattr(request, "user", None)
+    reader = user.pk if user else None
+    return kept(request, f"page:{template}", (reader, made_of), draw, fill)
+
+
 def kept_page(
     request: HttpRequest, template: str, context: dict[str, Any], part: str, made_of: object
 ) -> HttpResponse:
-    """The page `template` (the site's frame around one part, `context[part]`, drawn or kept
-    already) kept drawn for the reader with a hole for that part: drawing the frame (its head,
-    header and footer) would cost more than the kept part itself. `made_of` is what else the
-    page shows (a group's name in its title). A page with a message to show once is drawn
-    afresh, so that the message shows exactly once."""
-    if get_messages(request):
-        return render(request, template, context)
-
-    def draw() -> str:
-        drawn_with = {part: hole(part), "csrf_token": CSRF_MARK}
-        return render_to_string(template, context | drawn_with, request)
-
-    user = getattr(request, "user", None)
-    made_of = (template, user.pk if user else None, made_of)
-    return HttpResponse(kept(request, "page", made_of, draw, {part: context[part]}))
+    """The page `template`, the site's frame around one part (`context[part]`, drawn or kept
+    already), kept drawn with a hole for that part: drawing the frame (its head, header and
+    footer) would cost more than the kept part itself. `made_of` is what else the page shows (a
+    group's name in its title)."""
+    holes, fill = {part: hole(part)}, {part: context[part]}
+    return HttpResponse(kept_template(request, template, context, made_of, holes, fill))
 
 
 def _token_of(request: HttpRequest) -> str:
