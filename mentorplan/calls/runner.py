@@ -30,7 +30,7 @@ def runner_context(
 ) -> dict[str, Any]:
     """What the session's page shows. Live, each tool and runner panel is drawn with its own
     context; `answering` and `state` are a tool's plain form to show again (see `draw_all`)."""
-    segments = segments_of(call.pk)
+    segments = segments_of(call)
     now = timezone.now()
     clock = call.clock(segments, now)
     context: dict[str, Any] = {

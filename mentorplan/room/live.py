@@ -170,7 +170,7 @@ def _retro_form(trainee: Trainee, call: Call) -> LiveRetroForm:
 
 
 def context(trainee: Trainee, call: Call, **failed: Any) -> dict[str, Any]:
-    segments = segments_of(call.pk)
+    segments = segments_of(call)
     now = timezone.now()
     clock = call.clock(segments, now)
     current = segment_at(segments, call.current_position or 0)

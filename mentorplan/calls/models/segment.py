@@ -2,13 +2,19 @@
 
 import uuid
 from functools import cache
+from typing import TYPE_CHECKING
 
+from django.core.cache import cache as django_cache
 from django.db import models
 
 from mentorplan.calls.timing import PEEK_SECONDS
 from mentorplan.lib import rawsql
+from mentorplan.lib.fragments import KEPT_FOR
 from mentorplan.lib.plugins import segment_kind_choices
 from mentorplan.plans.models import SegmentKind
+
+if TYPE_CHECKING:
+    from mentorplan.calls.models.call import Call
 
 
 class CallSegment(models.Model):
@@ -72,11 +78,21 @@ class CallSegment(models.Model):
         return self.started_at is not None and self.spent_seconds >= PEEK_SECONDS
 
 
-def segments_of(call_id: int) -> list[CallSegment]:
-    """A session's segments in order, as `call.segments.all()` gives them, written out: the
-    runner, its room's redraw and a trainee's live page read them on every draw, and the ORM
-    took five times as long to build the query as the database to answer it."""
-    return [rawsql.instance(CallSegment, row) for row in rawsql.rows(_segments_sql(), [call_id])]
+def segments_of(call: "Call") -> list[CallSegment]:
+    """A session's segments in order, as `call.segments.all()` gives them: the runner, its
+    room's redraw and a trainee's live page show them on every draw. They are kept in the cache
+    under the session's live `version` and its planning `sequence`, which move with every change
+    to its segments (the runner's buttons, in `LiveRun.control`; a new plan, in
+    `Planning.reschedule`): a session read as it is now gets its segments as they are now.
+    Read from the database, they are written out: the ORM took five times as long to build the
+    query as the database to answer it."""
+    key = f"segments:{call.key}:{call.version}:{call.sequence}"
+    segments: list[CallSegment] | None = django_cache.get(key)
+    if segments is None:
+        found = rawsql.rows(_segments_sql(), [call.pk])
+        segments = [rawsql.instance(CallSegment, row) for row in found]
+        django_cache.set(key, segments, KEPT_FOR)
+    return segments
 
 
 @cache

@@ -1,12 +1,25 @@
 """The runner's written-out reads give what the ORM's queries give: the notes of a segment a
-mentor may read (`Note.objects.visible_to`, the privacy rule) and a session's segments in order."""
+mentor may read (`Note.objects.visible_to`, the privacy rule) and a session's segments in order,
+kept until one of them changes."""
+
+from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from mentorplan.accounts.models import User
-from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel, segments_of
+from mentorplan.calls.models import Action, Call, CallSegment, Note, NoteLevel, segments_of
 from mentorplan.groups.models import Role
-from mentorplan.testing import make_call, make_group, make_mentor, make_trainee, start_call
+from mentorplan.testing import (
+    make_call,
+    make_group,
+    make_mentor,
+    make_plan,
+    make_trainee,
+    start_call,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,8 +86,59 @@ def test_a_note_read_out_is_the_note_as_the_orm_reads_it(call):
 def test_a_session_s_segments_come_in_order_as_the_orm_reads_them(call):
     fields = [field.attname for field in CallSegment._meta.concrete_fields]
 
-    read = [[getattr(segment, name) for name in fields] for segment in segments_of(call.pk)]
+    read = [[getattr(segment, name) for name in fields] for segment in segments_of(call)]
 
     expected = [[getattr(segment, name) for name in fields] for segment in call.segments.all()]
     assert read == expected
     assert [row[fields.index("position")] for row in read] == list(range(len(expected)))
+
+
+def as_stored(call: Call) -> list[list[object]]:
+    """The session's segments as the ORM reads them now, and as `segments_of` gives them for
+    the session read afresh."""
+    fields = [field.attname for field in CallSegment._meta.concrete_fields]
+    fresh = Call.objects.get(pk=call.pk)
+    read = [[getattr(segment, name) for name in fields] for segment in segments_of(fresh)]
+    stored = [[getattr(segment, name) for name in fields] for segment in call.segments.all()]
+    assert read == stored
+    return read
+
+
+def test_a_session_s_segments_read_again_come_without_a_trip_to_the_database(call):
+    segments_of(call)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = segments_of(call)
+
+    assert len(queries) == 0
+    assert [segment.position for segment in again] == list(range(len(again)))
+
+
+def test_the_segments_given_follow_every_change_the_runner_and_the_planner_make(call):
+    """Whatever changes a session's segments moves its version or its sequence, so that the
+    segments kept are never those of before the change."""
+    start = timezone.now()
+    steps = [
+        (Action.NEXT, {}),
+        (Action.ADD_TIME, {"minutes": 10}),
+        (Action.PAUSE, {}),
+        (Action.RESUME, {}),
+        (Action.JUMP, {"position": 4}),
+        (Action.PREVIOUS, {}),
+        (Action.END, {}),
+    ]
+    seen = [as_stored(call)]
+    for minute, (action, given) in enumerate(steps, start=1):
+        assert call.control(action, now=start + timedelta(minutes=minute), **given), action
+        seen.append(as_stored(call))
+    assert len({repr(segments) for segments in seen}) == 6  # a pause and a resume move none
+
+    planned = make_call(call.group)
+    as_stored(planned)
+    planned.reschedule(
+        scheduled_at=planned.scheduled_at,
+        length_minutes=60,
+        video_url="",
+        template=make_plan(None, (20, 25)),
+    )
+    assert [row[5] for row in as_stored(planned)] == ["Part 1", "Part 2"]
