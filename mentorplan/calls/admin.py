@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from mentorplan.calls.models import BrainGame, Call, CallSegment
 
@@ -6,11 +7,17 @@ from mentorplan.calls.models import BrainGame, Call, CallSegment
 
 
 class CallSegmentInline(admin.TabularInline):
+    """A session's segments, shown and never changed here: they are kept under the session's
+    version and sequence (`segments_of`), which only the runner and the planner move."""
+
     model = CallSegment
     extra = 0
     fields = ["position", "title", "kind", "planned_minutes", "spent_seconds"]
     readonly_fields = ["position", "title", "kind", "planned_minutes", "spent_seconds"]
     can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Call | None = None) -> bool:
+        return False
 
 
 @admin.register(Call)
