@@ -61,9 +61,10 @@ MIDDLEWARE = [
     # compressed secrets, needs a secret that is the same in every response next to text the
     # attacker controls. The CSRF token in forms is masked afresh for every response (Django
     # since 1.10), and Django's GZipMiddleware (4.2+) adds a random number of bytes to every
-    # compressed response ("Heal the Breach"), which blurs the sizes the attack measures.
-    # Static files are compressed ahead of time by WhiteNoise.
-    "django.middleware.gzip.GZipMiddleware",
+    # compressed response ("Heal the Breach"), which blurs the sizes the attack measures; ours
+    # is Django's, compressing with zlib-ng. Static files are compressed ahead of time by
+    # WhiteNoise.
+    "mentorplan.lib.middleware.GZipMiddleware",
     # After WhiteNoise, so static files keep their public caching.
     "mentorplan.lib.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
