@@ -141,4 +141,6 @@ def test_the_segments_given_follow_every_change_the_runner_and_the_planner_make(
         video_url="",
         template=make_plan(None, (20, 25)),
     )
-    assert [row[5] for row in as_stored(planned)] == ["Part 1", "Part 2"]
+    as_stored(planned)
+    read = segments_of(Call.objects.get(pk=planned.pk))
+    assert [segment.title for segment in read] == ["Part 1", "Part 2"]
