@@ -80,8 +80,9 @@ class GZipMiddleware(django_gzip.GZipMiddleware):
         patch_vary_headers(response, ("Accept-Encoding",))
         if not django_gzip.re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             return response
-        compressed = compress(response.content, self.max_random_bytes)
-        if len(compressed) >= len(response.content):
+        content = response.content  # joined afresh on every read
+        compressed = compress(content, self.max_random_bytes)
+        if len(compressed) >= len(content):
             return response
         response.content = compressed
         response.headers["Content-Length"] = str(len(compressed))
