@@ -31,7 +31,8 @@ class CallsConfig(AppConfig):
             # The welcome tool's buttons swap the runner's whole tool area.
             partial="calls/runner.html#tool",
             rows=[
-                Rows("calls.Attendance", "call__group", times=("updated_at",)),
+                Rows("calls.Attendance", "call", times=("updated_at",)),
+                # The game shown without one picked depends on the one the session before had.
                 Rows("calls.GameSuggestion", "call__group"),
                 # The games are a catalogue: any change to it draws the tool again.
                 Rows("calls.BrainGame", times=("updated_at",)),

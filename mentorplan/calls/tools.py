@@ -74,7 +74,9 @@ class SegmentTool:
     # tool alone.
     partial: str = ""
     # The rows the tool is drawn from besides its session, segment and group, the group's people
-    # and the asker's notes (see `mentorplan.lib.fragments.Rows`). A tool that names them is kept
+    # and the asker's notes (see `mentorplan.lib.fragments.Rows`): by a path ending at the group,
+    # or at the session ("call") for rows the tool shows of this session only, which are then
+    # read without the rest of the group's history. A tool that names them is kept
     # drawn until one of those changes or the session's tools version moves (every tool's POST
     # and what trainees send move it, see `answer`), and must show nothing of `NOT_SHOWN`; one
     # that does not name them (None) is drawn every time.
@@ -252,7 +254,7 @@ def _made_of(
         _fields(call),
         _fields(segment),
         _fields(call.group),
-        marks_and_people(list(dict.fromkeys(rows)), call.group_id),
+        marks_and_people(list(dict.fromkeys(rows)), call.group_id, session=call),
         [(note.pk, note.version) for note in notes],
         request.user.pk,
         timezone.get_current_timezone_name(),

@@ -25,5 +25,5 @@ class FeedbackConfig(AppConfig):
             "feedback/tools/feedback.html",
             feedback_context,
             order=20,
-            rows=[Rows("feedback.Feedback", "call__group", times=("updated_at",))],
+            rows=[Rows("feedback.Feedback", "call", times=("updated_at",))],
         )

@@ -6,29 +6,38 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from django.db import connection
+from django.db import connection, models
 from django.utils import timezone
 
 from mentorplan.accounts.models import User
-from mentorplan.groups.models import Invitation, Membership, Trainee
+from mentorplan.groups.models import Group, Invitation, Membership, Trainee
 from mentorplan.lib.fragments import Rows, marks
 
 
 def marks_and_people(
-    sources: Sequence[Rows], group_pk: int, *, also: tuple[str, list[Any]] | None = None
+    sources: Sequence[Rows],
+    group_pk: int,
+    *,
+    also: tuple[str, list[Any]] | None = None,
+    session: models.Model | None = None,
 ) -> tuple[tuple[Any, ...], tuple[tuple[str, ...], ...]]:
     """The marks of `sources` for the group (see `marks`), and its trainees and mentors as pages
     show them (names, pronouns, addresses, zones, roles, who is still in the group) with its
     invitations still open, in one trip to the database: rows this few are part of a key as they
     are.
     `also`, a query of one value and its values, comes in the same trip as a row of its own,
-    ("also", the value as text, ...)."""
+    ("also", the value as text, ...).
+    `session`, one of the group's sessions, is the one the sources whose path ends at a session
+    (`Rows(..., "call")`) are read for."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     sql, params = _people_sql(), [group_pk, group_pk, group_pk, now]
     if also is not None:
         sql += f" UNION ALL SELECT 'also', CAST(({also[0]}) AS TEXT), '', '', '', '', '', ''"
         params += also[1]
-    return marks(sources, group_pk, beside=(sql, params))
+    keys = {Group._meta.label: group_pk}
+    if session is not None:
+        keys[session._meta.label] = session.pk
+    return marks(sources, keys, beside=(sql, params))
 
 
 @cache

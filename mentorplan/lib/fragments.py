@@ -131,7 +131,8 @@ def key_of(name: str, made_of: object) -> str:
 @dataclass(frozen=True)
 class Rows:
     """Rows a part is drawn from: those of `model` ("app.Model") whose chain of foreign keys
-    `path` ("call__group") leads to the row the part is about, or all of them without a path (a
+    `path` ("call__group", "call") leads to the row the part is about (a group, or one of its
+    sessions when the part shows that session's rows only), or all of them without a path (a
     catalogue the admin keeps, a list every group shares). Their count and highest key move
     when one is added or removed, the sum of their `version` (if they have one) when one is saved
     through it (or through a counter named in `sums`), and the latest of each column in `times`
@@ -144,9 +145,10 @@ class Rows:
 
 
 def marks(
-    sources: Sequence[Rows], pk: int, beside: tuple[str, Sequence[Any]]
+    sources: Sequence[Rows], keys: Mapping[str, int], beside: tuple[str, Sequence[Any]]
 ) -> tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...]]:
-    """The marks of every source's rows that lead to `pk` (a source whose app is not installed
+    """The marks of every source's rows that lead to the row `keys` gives for the model their
+    path ends at (`{"groups.Group": 7, "calls.Call": 40}`; a source whose app is not installed
     has none), and the rows of `beside` (a query and its values, whose rows have at least two
     columns and a first one never null) in the order of their first two columns: both in one
     trip to the database."""
@@ -158,24 +160,25 @@ def marks(
         f"SELECT * FROM ({sql or 'SELECT 1'}) m LEFT JOIN ({other}) o ON 1 = 1"
         f" ORDER BY {skip + 1}, {skip + 2}"
     )
-    found = rawsql.rows(joined, [*[pk] * keyed, *other_params])
+    found = rawsql.rows(joined, [*(keys[label] for label in keyed), *other_params])
     rows = tuple(tuple(row[skip:]) for row in found if row[skip] is not None)
     return tuple(found[0][:width]), rows
 
 
 @cache
-def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int, int]:
+def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, tuple[str, ...], int]:
     """The SELECT of `marks()`, written once per process: each source's rows read once, by a
-    subquery giving all its marks in one row, and those rows side by side. With it, how many
-    subqueries take the key (each once) and how many marks."""
+    subquery giving all its marks in one row, and those rows side by side. With it, the model
+    whose key each subquery that takes one takes, in order, and how many marks."""
     parts: list[str] = []
-    keyed = width = 0
+    keyed: list[str] = []
+    width = 0
     for source in sources:
         try:
             model = apps.get_model(source.model)
         except LookupError:
             continue
-        table, where = _rows_of(model, source.path)
+        table, where, leads_to = _rows_of(model, source.path)
         sums = list(source.sums)
         if any(f.name == "version" for f in model._meta.fields):
             sums.append("version")
@@ -183,20 +186,21 @@ def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, int, int]:
         aggregates += [f"SUM(t0.{_column(model, name)})" for name in sums]
         aggregates += [f"MAX(t0.{_column(model, name)})" for name in source.times]
         parts.append(f"(SELECT {', '.join(aggregates)} FROM {table}{where}) s{len(parts)}")
-        keyed += bool(where)
+        if leads_to:
+            keyed.append(leads_to)
         width += len(aggregates)
     if not parts:
-        return "", 0, 0
-    return "SELECT * FROM " + " CROSS JOIN ".join(parts), keyed, width
+        return "", (), 0
+    return "SELECT * FROM " + " CROSS JOIN ".join(parts), tuple(keyed), width
 
 
-def _rows_of(model: type[models.Model], path: str) -> tuple[str, str]:
-    """FROM and WHERE of `model`'s rows whose foreign keys along `path` reach a given key (no
-    WHERE without a path: every row)."""
+def _rows_of(model: type[models.Model], path: str) -> tuple[str, str, str]:
+    """FROM and WHERE of `model`'s rows whose foreign keys along `path` reach a given key, and
+    the model ("app.Model") that key is of (no WHERE and no model without a path: every row)."""
     quote = connection.ops.quote_name
     table = f"{quote(model._meta.db_table)} t0"
     if not path:
-        return table, ""
+        return table, "", ""
     *steps, last = path.split("__")
     current, alias = model, "t0"
     for number, name in enumerate(steps, start=1):
@@ -208,7 +212,10 @@ def _rows_of(model: type[models.Model], path: str) -> tuple[str, str]:
             f" ON t{number}.{quote(linked._meta.pk.column)} = {alias}.{quote(field.column)}"
         )
         current, alias = linked, f"t{number}"
-    return table, f" WHERE {alias}.{_column(current, last)} = %s"
+    key = current._meta.get_field(last)
+    assert isinstance(key, models.ForeignKey)
+    leads_to = cast(type[models.Model], key.related_model)._meta.label
+    return table, f" WHERE {alias}.{_column(current, last)} = %s", leads_to
 
 
 def _column(model: type[models.Model], name: str) -> str:

@@ -28,7 +28,7 @@ class RecapConfig(AppConfig):
             rows=[
                 Rows("recap.Topic", "group"),
                 Rows("recap.TopicPerson", "topic__group", times=("updated_at",)),
-                Rows("recap.TopicWork", "call__group", times=("updated_at",)),
+                Rows("recap.TopicWork", "call", times=("updated_at",)),
                 # Every mentor's methods: one added in another group's session shows here too.
                 Rows("recap.Method", times=("updated_at",)),
             ],

@@ -3,6 +3,8 @@ changes: a page drawn again with nothing changed reads no tool's rows, and every
 the runner or anywhere else, shows on the next draw. A kept tool is its reader's own: another
 mentor never gets it, and its forms carry the reader's CSRF token."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -11,7 +13,15 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from mentorplan.calls.models import BrainGame, Call, GameSuggestion, Note, NoteLevel
+from mentorplan.calls.models import (
+    Attendance,
+    AttendanceStatus,
+    BrainGame,
+    Call,
+    GameSuggestion,
+    Note,
+    NoteLevel,
+)
 from mentorplan.feedback.models import Feedback
 from mentorplan.groups.models import Role, Trainee
 from mentorplan.lib.fragments import CSRF_MARK
@@ -95,6 +105,16 @@ def test_a_mark_in_the_tool_shows_on_the_next_draw(client, call, amal):
 
     url = reverse("calls:attendance", args=[call.key, amal.key])
     assert client.post(url, {"status": "late"}, headers=HTMX).status_code == 200
+
+    pressed = tool(client, call).select('[aria-label="Attendance of Amal"] [aria-pressed="true"]')
+    assert [button["value"] for button in pressed] == ["late"]
+
+
+def test_attendance_recorded_elsewhere_shows_on_the_next_draw(client, call, amal):
+    """Not through the tool, so only its rows' marks tell of it."""
+    tool(client, call)
+
+    Attendance.objects.create(call=call, trainee=amal, status=AttendanceStatus.LATE)
 
     pressed = tool(client, call).select('[aria-label="Attendance of Amal"] [aria-pressed="true"]')
     assert [button["value"] for button in pressed] == ["late"]
@@ -236,6 +256,44 @@ def test_feedback_edited_elsewhere_shows_on_the_next_draw(client, technical, ama
     )
 
     assert "Loops over a dict's keys" in tool(client, technical).decode()
+
+
+@pytest.fixture
+def last_week(call) -> Call:
+    """The group's session of a week before."""
+    return make_call(call.group, scheduled_at=call.scheduled_at - timedelta(days=7))
+
+
+def test_what_another_session_of_the_group_records_does_not_draw_welcome_again(
+    client, call, amal, last_week
+):
+    """Welcome shows this session's attendance only."""
+    runner(client, call)
+    with CaptureQueriesContext(connection) as unchanged:
+        runner(client, call)
+
+    Attendance.objects.create(call=last_week, trainee=amal, status=AttendanceStatus.ABSENT)
+
+    with CaptureQueriesContext(connection) as after:
+        runner(client, call)
+    assert len(after) == len(unchanged)
+
+
+def test_what_another_session_of_the_group_records_does_not_draw_technical_again(
+    client, technical, amal, last_week
+):
+    """Technical mentoring shows this session's work on topics and feedback only."""
+    runner(client, technical)
+    topic = technical.group.topics.get()
+
+    TopicWork.objects.create(call=last_week, topic=topic, gap="Base case never reached")
+    feedback = make_feedback(last_week, amal)
+    Feedback.objects.filter(pk=feedback.pk).update(
+        precise="Loops over a dict's keys", version=F("version") + 1
+    )
+
+    assert rows_read(client, technical) == []
+    assert "Base case never reached" not in tool(client, technical).decode()
 
 
 def test_a_pause_or_a_step_back_does_not_draw_the_kept_tools_again(client, technical):
