@@ -63,10 +63,10 @@ def _get_segment(request: MentorRequest, key: object) -> CallSegment:
 # `version` moves when it is started, moved on, paused, ended or cancelled, its `sequence` when it
 # is planned anew.
 LIST_ROWS = [Rows("calls.Call", "group", sums=("sequence",))]
-# What a finished session's page is drawn from besides the session and its group: the notes
-# (those of the group's sessions: a note's `version` moves when it is edited) and the group's
-# sessions (the next one, which it links to). The agenda is fixed once a session has started.
-FINISHED_ROWS = [Rows("calls.Note", "call__group"), *LIST_ROWS]
+# What a finished session's page is drawn from besides the session and its group: its notes (a
+# note's `version` moves when it is edited) and the group's sessions (the next one, which it links
+# to). The agenda is fixed once a session has started.
+FINISHED_ROWS = [Rows("calls.Note", "call"), *LIST_ROWS]
 FINISHED_SHOWS = ("plan_title", "scheduled_at", "started_at", "ended_at", "paused_seconds")
 
 
@@ -210,7 +210,7 @@ def _finished(request: MentorRequest, call: Call) -> HttpResponse:
         request.user.pk,
         (call.key, *(getattr(call, name) for name in FINISHED_SHOWS)),
         (group.key, group.name, group.video_url),
-        marks_and_people(FINISHED_ROWS, group.pk),
+        marks_and_people(FINISHED_ROWS, group.pk, session=call),
         timezone.get_current_timezone_name(),
     )
 

@@ -69,6 +69,22 @@ def test_the_page_drawn_again_reads_no_note(client, mentor, finished):
     assert notes_read() == 0
 
 
+def test_notes_written_in_another_session_do_not_draw_the_page_again(
+    client, mentor, group, finished
+):
+    """The page shows its own session's notes only."""
+    last_week = make_call(group, scheduled_at=HELD - timedelta(days=7))
+    _text(client, finished)
+    with CaptureQueriesContext(connection) as unchanged:
+        _text(client, finished)
+
+    _note(last_week, mentor, "Loops, again")
+
+    with CaptureQueriesContext(connection) as after:
+        assert "Loops, again" not in _text(client, finished)
+    assert len(after) == len(unchanged)
+
+
 def test_a_note_added_edited_or_removed_shows_on_the_next_draw(client, mentor, finished):
     note = _note(finished, mentor, "Amal explained loops")
     assert "Amal explained loops" in _text(client, finished)
