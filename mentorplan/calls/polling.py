@@ -8,7 +8,9 @@ removed stops getting answers at once. The pass shows only version numbers and t
 expires, and a poll without a valid pass falls back to the sign-in.
 """
 
+import time
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 from uuid import UUID
@@ -44,9 +46,16 @@ def _signer(key: "UUID | str") -> signing.TimestampSigner:
 
 
 def state_url(user: "User", call: Call) -> str:
-    """The address a screen of `call` polls, with `user`'s pass."""
-    signed = _signer(call.key).sign(str(user.pk))
-    return f"{reverse('calls:state', args=[call.key])}?{urlencode({'pass': signed})}"
+    """The address a screen of `call` polls, with `user`'s pass. Written out once a minute for
+    each reader and session: signing costs more than the rest of the runner's clock, which asks
+    for it on every draw, and a pass signed up to a minute earlier expires that much sooner."""
+    return _state_url(user.pk, call.key, int(time.time()) // 60)
+
+
+@lru_cache(maxsize=1024)
+def _state_url(user_pk: int, key: UUID, minute: int) -> str:
+    signed = _signer(key).sign(str(user_pk))
+    return f"{reverse('calls:state', args=[key])}?{urlencode({'pass': signed})}"
 
 
 def mentor_of_pass(request: HttpRequest, key: UUID) -> int | None:

@@ -157,6 +157,22 @@ def test_a_pass_expires_and_a_changed_pass_is_refused(client, call):
         assert client.get(url).status_code == 302
 
 
+def test_a_pass_is_signed_once_a_minute_and_each_one_works(client, call):
+    start_call(call)
+    moment = timezone.now().replace(second=5)
+    with time_machine.travel(moment, tick=False):
+        first = poll_address(client, call)
+    with time_machine.travel(moment + timedelta(seconds=50), tick=False):
+        assert poll_address(client, call) == first
+    with time_machine.travel(moment + timedelta(seconds=60), tick=False):
+        later = poll_address(client, call)
+    client.logout()
+
+    assert later != first
+    for url in [first, later]:
+        assert client.get(url).status_code == 200
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
 def test_postgresql_prepares_the_poll_once_and_then_only_runs_it(client, call):
     """Planning the poll's query cost PostgreSQL several times running it. Its text is the
