@@ -21,7 +21,7 @@ from mentorplan.calls.clock import Clock, segment_at
 from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel, Status, segments_of
 from mentorplan.calls.tools import draw_all
 from mentorplan.lib.fragments import CSRF_MARK, hole, kept, kept_template
-from mentorplan.lib.plugins import RUNNER_PANELS
+from mentorplan.lib.plugins import RUNNER_PANELS, RunnerPanel
 from mentorplan.plans.models import SegmentKind
 
 
@@ -136,11 +136,20 @@ def room_parts(
 ) -> dict[str, Any]:
     """The parts of the live runner that others change: the panels (the trainee room) and the
     segment's tools, each drawn with its own context."""
-    panels = [
-        render_to_string(panel.template, {"call": call} | panel.context(request, call), request)
-        for panel in RUNNER_PANELS.values()
-    ]
+    panels = [_panel(request, call, panel) for panel in RUNNER_PANELS.values()]
     return {"panels": panels, "tools": draw_all(request, call, current, notes, answering, **state)}
+
+
+def _panel(request: MentorRequest, call: Call, panel: RunnerPanel) -> str:
+    """A runner panel, drawn or, if it says what it shows, kept drawn."""
+    context = {"call": call} | panel.context(request, call)
+    if panel.shows is None:
+        return render_to_string(panel.template, context, request)
+
+    def draw() -> str:
+        return render_to_string(panel.template, context | {"csrf_token": CSRF_MARK}, request)
+
+    return kept(request, f"panel:{panel.template}", panel.shows(call, context), draw)
 
 
 def note_boxes(request: MentorRequest, current: CallSegment, notes: tuple[Note, ...]) -> SafeString:

@@ -80,11 +80,14 @@ class GroupPanel:
 @dataclass(frozen=True)
 class RunnerPanel:
     """A part of the live runner. `template` gets `call` and whatever `context(request, call)`
-    returns, and nothing of the runner's other parts; it is drawn again with every redraw of the
-    runner."""
+    returns, and nothing of the runner's other parts. It is drawn again with every redraw of the
+    runner, or, with `shows`, kept drawn (see `mentorplan.lib.fragments.kept`) under what
+    `shows(call, context)` gives: everything it shows (the reader's zone among it, if it shows a
+    time) but the CSRF token."""
 
     template: str
     context: Callable[[Any, Any], dict[str, Any]]
+    shows: Callable[[Any, dict[str, Any]], object] | None = None
 
 
 GROUP_PANELS: Slot[GroupPanel] = Slot("Cards on a group's page.")

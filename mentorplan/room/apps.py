@@ -15,10 +15,14 @@ class RoomConfig(AppConfig):
         from mentorplan.lib.plugins import GROUP_PANELS, RUNNER_PANELS, GroupPanel, RunnerPanel
         from mentorplan.recap.segment_tools import RETRO_STARTS
         from mentorplan.room.answers import retro_starts, said_before
-        from mentorplan.room.live_views import runner_room
+        from mentorplan.room.live_views import runner_room, runner_room_shows
         from mentorplan.room.panels import links_panel
 
         GROUP_PANELS.add("room_links", GroupPanel("room/panels/links.html", links_panel), order=50)
-        RUNNER_PANELS.add("room", RunnerPanel("room/live/runner_panel.html", runner_room), order=10)
+        RUNNER_PANELS.add(
+            "room",
+            RunnerPanel("room/live/runner_panel.html", runner_room, shows=runner_room_shows),
+            order=10,
+        )
         SAID_BEFORE.add("room", said_before, order=10)
         RETRO_STARTS.add("room", retro_starts, order=10)

@@ -191,6 +191,22 @@ def runner_room(request: MentorRequest, call: Call) -> dict[str, Any]:
     return {"room_present": room.present, "room_links": room.linked, "room_hands": room.hands}
 
 
+def runner_room_shows(call: Call, context: dict[str, Any]) -> object:
+    """Everything the runner's room part shows, to keep it drawn: who is in, whether anyone has a
+    link, each raised hand and the time it went up in the reader's zone."""
+    return (
+        call.key,
+        call.room_version,
+        [(trainee.pk, trainee.name) for trainee in context["room_present"]],
+        context["room_links"],
+        [
+            (hand.key, hand.kind, hand.raised_at, hand.trainee.name)
+            for hand in context["room_hands"]
+        ],
+        timezone.get_current_timezone_name(),
+    )
+
+
 @require_safe
 def runner_panel(request: MentorRequest, key: str) -> HttpResponse:
     """The runner's room part alone, which the runner asks for now and then, so that someone

@@ -332,6 +332,52 @@ def test_the_runner_reads_the_room_in_one_query(client, room):
     assert len(asked) == 1, asked
 
 
+def runner_room(client, call: Call) -> tuple[list[str], list[str], list[str]]:
+    """Who the runner's page lists in the room, its raised hands, and the templates it drew."""
+    response = client.get(reverse("calls:detail", args=[call.key]))
+    panel = part(response, "room-panel")
+    present = [badge.get_text() for badge in panel.select(".room-present .badge")]
+    hands = [item.get_text() for item in panel.select(".room-hands li strong")]
+    return present, hands, [template.name for template in response.templates]
+
+
+def test_the_runner_keeps_its_room_part_drawn_until_the_room_changes(client, room, time_machine):
+    mentor, trainee, call, token = room
+    client.get(url("live_state", token))
+    client.force_login(mentor)
+    assert runner_room(client, call)[:2] == (["Amal"], [])
+
+    present, hands, drawn = runner_room(client, call)
+    assert (present, hands) == (["Amal"], [])
+    assert "room/live/runner_panel.html" not in drawn
+
+    Hand.raise_for(call, trainee, HandKind.STUCK)
+    assert runner_room(client, call)[:2] == (["Amal"], ["Amal: I'm stuck"])
+
+    trainee.name = "Amal K."
+    trainee.save()
+    assert runner_room(client, call)[:2] == (["Amal K."], ["Amal K.: I'm stuck"])
+
+    time_machine.move_to(NOW + timedelta(seconds=31), tick=False)  # their page closed
+    assert runner_room(client, call)[:2] == ([], ["Amal K.: I'm stuck"])
+
+
+def test_a_kept_room_part_shows_a_hand_s_time_in_each_reader_s_zone(client, room):
+    mentor, trainee, call, _ = room
+    Hand.raise_for(call, trainee, HandKind.STUCK)
+    times = {}
+    for zone in ["Europe/London", "Pacific/Auckland"]:
+        mentor.timezone = zone
+        mentor.save()
+        client.force_login(mentor)
+        page = client.get(reverse("calls:detail", args=[call.key]))
+        raised = part(page, "room-panel").select_one(".room-hands time")
+        assert raised is not None, "no raised hand on the runner"
+        times[zone] = raised.get_text()
+
+    assert times == {"Europe/London": "18:00", "Pacific/Auckland": "07:00"}
+
+
 # --- What the trainee sends ---------------------------------------------------------------------
 
 
