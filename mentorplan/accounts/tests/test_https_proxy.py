@@ -1,6 +1,7 @@
 """The production shape: an HTTPS proxy in front of `mentorplan serve`, saying in X-Forwarded-Proto
 whether the visitor used https. With DEBUG off and no other setting, that works as it is."""
 
+import ipaddress
 import json
 import os
 import subprocess
@@ -121,6 +122,38 @@ def test_a_proxy_on_another_machine_is_trusted_once_listed(settings):
     response = Client(REMOTE_ADDR="10.0.0.7").get(HOME, HTTP_X_FORWARDED_PROTO="https")
 
     assert response.status_code == 200
+
+
+def test_a_proxy_taken_off_the_list_is_no_longer_trusted(settings):
+    proxy = Client(REMOTE_ADDR="10.0.0.7")
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    assert proxy.get(HOME, HTTP_X_FORWARDED_PROTO="https").status_code == 200
+
+    settings.TRUSTED_PROXIES = ["10.0.1.0/24"]
+
+    assert proxy.get(HOME, HTTP_X_FORWARDED_PROTO="https").status_code == 400
+
+
+def test_the_list_of_proxies_is_read_once_not_on_every_request(settings, monkeypatch):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    browser = Client(REMOTE_ADDR="10.0.0.7")
+    browser.get(HOME, HTTP_X_FORWARDED_PROTO="https", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    parsed = []
+    parse = ipaddress.ip_network
+
+    def counted(address, strict=True):
+        parsed.append(address)
+        return parse(address, strict)
+
+    monkeypatch.setattr(ipaddress, "ip_network", counted)
+
+    for _ in range(3):
+        response = browser.get(
+            HOME, HTTP_X_FORWARDED_PROTO="https", HTTP_X_FORWARDED_FOR="198.51.100.20"
+        )
+        assert response.status_code == 200
+
+    assert parsed == []
 
 
 def test_a_mentor_logs_in_through_the_proxy():
