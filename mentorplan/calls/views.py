@@ -36,6 +36,7 @@ from mentorplan.groups.access import get_group
 from mentorplan.groups.people import marks_and_people
 from mentorplan.lib.forms import Conflict, ConflictField
 from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, kept_page
+from mentorplan.lib.http import has_copy
 from mentorplan.lib.text import same_text
 from mentorplan.lib.versioned import save_on_version
 from mentorplan.plans.models import PlanTemplate
@@ -164,7 +165,7 @@ def call_state(request: HttpRequest, key: UUID) -> HttpResponse:
     if state is None:
         raise Http404("No such session.")
     etag = quote_etag(f"call-{state.pk}-v{state.version}-r{state.room_version}")
-    if etag in request.headers.get("If-None-Match", ""):
+    if has_copy(request, etag):
         response: HttpResponse = HttpResponseNotModified()
     else:
         response = JsonResponse(

@@ -29,7 +29,7 @@ from mentorplan.goals import actions as goal_actions
 from mentorplan.goals.forms import GoalForm
 from mentorplan.goals.queries import next_session_date, smart_findings
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.http import form_errors
+from mentorplan.lib.http import form_errors, has_copy
 from mentorplan.recap import actions as recap_actions
 from mentorplan.room import live
 from mentorplan.room.access import LinkGone, get_room
@@ -54,7 +54,7 @@ def state(request: HttpRequest, token: str) -> HttpResponse:
         raise LinkGone("This link does not work.")
     if record_seen(current.link, current.call_id):
         current = live.read_state(token) or current  # they arrived: the room moved on
-    if current.etag in request.headers.get("If-None-Match", ""):
+    if has_copy(request, current.etag):
         response: HttpResponse = HttpResponseNotModified()
     else:
         response = live.render_parts(request, token, current)

@@ -2,11 +2,14 @@
 
 import itertools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from bs4 import BeautifulSoup, Tag
 from django.db import models
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.request import HttpHeaders
 from django.utils import timezone
 
 from mentorplan.accounts.models import User
@@ -221,3 +224,21 @@ def make_history(group: Group, sessions: int) -> list[Call]:
             make_feedback(call, trainee, status="concern", reasons=["falling_behind"])
         calls.append(call)
     return calls
+
+
+@contextmanager
+def headers_read() -> Iterator[list[str]]:
+    """The paths of the requests, made inside the block, whose `request.headers` (every header
+    the browser sent, gathered anew for each request) was built."""
+    built: list[str] = []
+    gather = HttpRequest.__dict__["headers"]
+
+    def gathered(request: HttpRequest) -> HttpHeaders:
+        built.append(request.path)
+        return gather.func(request)
+
+    HttpRequest.headers = property(gathered)  # type: ignore[assignment,method-assign]
+    try:
+        yield built
+    finally:
+        HttpRequest.headers = gather  # type: ignore[method-assign]

@@ -10,7 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorplan.calls.models import Call
-from mentorplan.testing import end_call, make_call, make_group, make_mentor, start_call
+from mentorplan.testing import (
+    end_call,
+    headers_read,
+    make_call,
+    make_group,
+    make_mentor,
+    start_call,
+)
 from mentorplan.testing.history import poll_address
 
 pytestmark = pytest.mark.django_db
@@ -53,11 +60,13 @@ def test_the_state_is_json_with_a_version_and_an_etag(client, call):
 def test_an_unchanged_state_is_answered_with_304(client, call):
     etag = client.get(_url(call))["ETag"]
 
-    response = client.get(_url(call), headers={"If-None-Match": etag})
+    with headers_read() as built:
+        response = client.get(_url(call), headers={"If-None-Match": etag})
 
     assert response.status_code == 304
     assert response.content == b""
     assert response["ETag"] == etag
+    assert built == [], "the poll gathered every header to read one"
 
 
 def test_a_control_action_gives_a_new_etag(client, call):

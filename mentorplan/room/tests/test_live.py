@@ -20,6 +20,7 @@ from mentorplan.testing import (
     HTMX,
     at_segment,
     end_call,
+    headers_read,
     make_call,
     make_group,
     make_mentor,
@@ -111,12 +112,13 @@ def test_an_unchanged_state_is_a_304_from_one_query(client, room):
     _, _, _, token = room
     etag = client.get(url("live_state", token))["ETag"]  # also notes the trainee as here
 
-    with CaptureQueriesContext(connection) as queries:
+    with CaptureQueriesContext(connection) as queries, headers_read() as built:
         response = client.get(url("live_state", token), headers={"If-None-Match": etag})
 
     assert response.status_code == 304
     assert response.content == b""
     assert len(queries) <= 1
+    assert built == [], "the poll gathered every header to read one"
 
 
 def test_the_page_polls_from_the_etag_it_was_drawn_with(client, room):
