@@ -8,6 +8,7 @@ one of those values moves. The page around them is kept drawn too (`runner_page`
 for those parts and for what changes by the second (`moment`: the clock, the poll's pass).
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +20,8 @@ from mentorplan.accounts.http import MentorRequest
 from mentorplan.calls import polling
 from mentorplan.calls.clock import Clock, segment_at
 from mentorplan.calls.models import Call, CallSegment, Note, NoteLevel, Status, segments_of
-from mentorplan.calls.tools import draw_all
+from mentorplan.calls.tools import draw_all, tool_queries
+from mentorplan.lib import rawsql
 from mentorplan.lib.fragments import CSRF_MARK, hole, kept, kept_template
 from mentorplan.lib.plugins import RUNNER_PANELS, RunnerPanel
 from mentorplan.plans.models import SegmentKind
@@ -53,12 +55,12 @@ def runner_context(
         context["notes"] = [(s, by_segment[s.pk]) for s in segments if s.pk in by_segment]
         context["next_call"] = call.following()
         return context
-    current, notes = current_segment(request, call, segments)
+    current, read = current_segment(request, call, segments, now)
     context["current"] = current
     context["moment"] = moment(request, call, clock, now)
-    context["note_boxes"] = note_boxes(request, current, notes)
+    context["note_boxes"] = note_boxes(request, current, read.notes)
     context["agenda"] = agenda(request, call, clock)
-    context.update(room_parts(request, call, current, notes, answering, **state))
+    context.update(room_parts(request, call, current, read, answering, **state))
     return context
 
 
@@ -117,32 +119,67 @@ def runner_page(request: MentorRequest, call: Call, template: str) -> SafeString
     return kept_template(request, template, context, made_of, holes, fill)
 
 
+@dataclass(frozen=True)
+class SegmentRead:
+    """What the runner reads for its current segment beside the session, asked in one trip to
+    the database: the notes on it the mentor may read (for the note boxes and the tools), the
+    rows of each runner panel that names its query, and what the segment's kept tools are drawn
+    from (see `tool_queries`)."""
+
+    notes: tuple[Note, ...]
+    panels: dict[str, list[tuple[Any, ...]]]
+    tools: list[list[tuple[Any, ...]]]
+
+
 def current_segment(
-    request: MentorRequest, call: Call, segments: list[CallSegment]
-) -> tuple[CallSegment, tuple[Note, ...]]:
-    """The live session's current segment and the notes on it the mentor may read: one read for
-    the note boxes and the tools (a trainee's, in welcome)."""
+    request: MentorRequest, call: Call, segments: list[CallSegment], now: datetime
+) -> tuple[CallSegment, SegmentRead]:
+    """The live session's current segment, and what the runner reads for it."""
     current = segment_at(segments, call.current_position or 0)
-    return current, Note.objects.on_segment(request.user, current)
+    return current, _read(request, call, current, now)
+
+
+def _read(request: MentorRequest, call: Call, current: CallSegment, now: datetime) -> SegmentRead:
+    """Everything `SegmentRead` holds, in one query."""
+    notes = Note.objects.on_segment_query(request.user, current)
+    panels = {name: panel.query(call, now) for name, panel in _panels() if panel.query}
+    tools = tool_queries(call, current)
+    answers = rawsql.together(notes, *panels.values(), *tools)
+    return SegmentRead(
+        Note.objects.on_segment(request.user, current, answers[0]),
+        dict(zip(panels, answers[1 : 1 + len(panels)], strict=True)),
+        answers[1 + len(panels) :],
+    )
 
 
 def room_parts(
     request: MentorRequest,
     call: Call,
     current: CallSegment,
-    notes: tuple[Note, ...],
+    read: SegmentRead,
     answering: str = "",
     **state: Any,
 ) -> dict[str, Any]:
     """The parts of the live runner that others change: the panels (the trainee room) and the
     segment's tools, each drawn with its own context."""
-    panels = [_panel(request, call, panel) for panel in RUNNER_PANELS.values()]
-    return {"panels": panels, "tools": draw_all(request, call, current, notes, answering, **state)}
+    panels = [_panel(request, call, panel, read.panels.get(name)) for name, panel in _panels()]
+    tools = draw_all(
+        request, call, current, read.notes, answering, read=read.tools or None, **state
+    )
+    return {"panels": panels, "tools": tools}
 
 
-def _panel(request: MentorRequest, call: Call, panel: RunnerPanel) -> str:
-    """A runner panel, drawn or, if it says what it shows, kept drawn."""
-    context = {"call": call} | panel.context(request, call)
+def _panels() -> list[tuple[str, RunnerPanel]]:
+    return [(entry.name, entry.value) for entry in RUNNER_PANELS.entries()]
+
+
+def _panel(
+    request: MentorRequest, call: Call, panel: RunnerPanel, rows: list[tuple[Any, ...]] | None
+) -> str:
+    """A runner panel, drawn or, if it says what it shows, kept drawn; `rows` the answer to its
+    query, if it has one."""
+    found = panel.context(request, call) if rows is None else panel.context(request, call, rows)
+    context = {"call": call} | found
     if panel.shows is None:
         return render_to_string(panel.template, context, request)
 

@@ -23,8 +23,9 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from mentorplan.calls.models import Note
-from mentorplan.groups.people import marks_and_people
-from mentorplan.lib.fragments import CSRF_MARK, Rows, kept
+from mentorplan.groups import people
+from mentorplan.lib import rawsql
+from mentorplan.lib.fragments import CSRF_MARK, Rows, kept, read_marks
 from mentorplan.lib.http import form_errors
 from mentorplan.lib.plugins import Slot
 
@@ -203,14 +204,17 @@ def draw_all(
     current: "CallSegment",
     notes: tuple[Note, ...],
     answering: str = "",
+    *,
+    read: list[list[tuple[Any, ...]]] | None = None,
     **state: Any,
 ) -> list[SafeString]:
     """The tools of the current segment, each drawn on its own, with the segment's `notes` the
-    asker may read; those that name their rows are kept drawn (see `SegmentTool.rows`).
-    `answering` names a tool that answers a plain form with `state` (the form as it was sent):
-    it is drawn with that state, after the others if it belongs to another segment."""
+    asker may read; those that name their rows are kept drawn (see `SegmentTool.rows`), `read`
+    being the answers to `tool_queries(call, current)` if asked already. `answering` names a tool
+    that answers a plain form with `state` (the form as it was sent): it is drawn with that
+    state, after the others if it belongs to another segment."""
     tools = tools_for(current.kind)
-    made_of = _made_of(request, call, current, notes, tools)
+    made_of = _made_of(request, call, current, notes, tools, read)
     drawn = []
     for tool in tools:
         base = ToolBase(request, call, current, read_notes=notes)
@@ -236,25 +240,38 @@ def _drawing(tool: SegmentTool, base: ToolBase) -> Callable[[], str]:
     return drawing
 
 
+def tool_queries(call: "Call", segment: "CallSegment") -> list[rawsql.Query]:
+    """What the segment's kept tools are drawn from beside the session, the segment and the
+    asker's notes (the marks of the tools' rows with the group's people), as queries to ask in
+    one trip; none when no tool of the segment is kept."""
+    tools = tools_for(segment.kind)
+    if all(tool.rows is None for tool in tools):
+        return []
+    rows = [row for tool in tools for row in tool.rows or ()]
+    return people.queries(list(dict.fromkeys(rows)), call.group_id, session=call)
+
+
 def _made_of(
     request: "MentorRequest",
     call: "Call",
     segment: "CallSegment",
     notes: tuple[Note, ...],
     tools: list[SegmentTool],
+    read: list[list[tuple[Any, ...]]] | None,
 ) -> tuple[object, ...] | None:
     """Everything the segment's kept tools are drawn from (None when it has none): the session
     (its tools version among it) and the segment but for what no tool shows, the group, the
-    marks of the tools' rows with the group's people (one query), the asker's notes on the
-    segment, who asks, in which zone, on which day."""
-    rows = [row for tool in tools for row in tool.rows or ()]
+    marks of the tools' rows with the group's people (one query, or its answers `read`), the
+    asker's notes on the segment, who asks, in which zone, on which day."""
     if all(tool.rows is None for tool in tools):
         return None
+    if read is None:
+        read = rawsql.together(*tool_queries(call, segment))
     return (
         _fields(call),
         _fields(segment),
         _fields(call.group),
-        marks_and_people(list(dict.fromkeys(rows)), call.group_id, session=call),
+        read_marks(read),
         [(note.pk, note.version) for note in notes],
         request.user.pk,
         timezone.get_current_timezone_name(),

@@ -123,8 +123,8 @@ def call_plan(request: MentorRequest, key: str) -> HttpResponse:
 def _room_redraw(request: MentorRequest, call: Call) -> HttpResponse:
     """Only the panels and the tool, for a screen whose clock, notes and agenda are current:
     what room-runner.js draws again when a trainee or a co-mentor changed something."""
-    current, notes = current_segment(request, call, segments_of(call))
-    context = {"call": call, **room_parts(request, call, current, notes)}
+    current, read = current_segment(request, call, segments_of(call), timezone.now())
+    context = {"call": call, **room_parts(request, call, current, read)}
     return render(request, "calls/runner_room.html", context)
 
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from mentorplan.accounts.models import User
 from mentorplan.groups.models import Group, Invitation, Membership, Trainee
-from mentorplan.lib.fragments import Rows, marks
+from mentorplan.lib import rawsql
+from mentorplan.lib.fragments import Rows, marks_queries, read_marks
 
 
 def marks_and_people(
@@ -21,14 +22,25 @@ def marks_and_people(
     also: tuple[str, list[Any]] | None = None,
     session: models.Model | None = None,
 ) -> tuple[tuple[Any, ...], tuple[tuple[str, ...], ...]]:
-    """The marks of `sources` for the group (see `marks`), and its trainees and mentors as pages
-    show them (names, pronouns, addresses, zones, roles, who is still in the group) with its
-    invitations still open, in one trip to the database: rows this few are part of a key as they
-    are.
+    """The marks of `sources` for the group (see `marks_queries`), and its trainees and mentors
+    as pages show them (names, pronouns, addresses, zones, roles, who is still in the group)
+    with its invitations still open, in one trip to the database: rows this few are part of a
+    key as they are.
     `also`, a query of one value and its values, comes in the same trip as a row of its own,
     ("also", the value as text, ...).
     `session`, one of the group's sessions, is the one the sources whose path ends at a session
     (`Rows(..., "call")`) are read for."""
+    return read_marks(rawsql.together(*queries(sources, group_pk, also=also, session=session)))
+
+
+def queries(
+    sources: Sequence[Rows],
+    group_pk: int,
+    *,
+    also: tuple[str, list[Any]] | None = None,
+    session: models.Model | None = None,
+) -> list[rawsql.Query]:
+    """The queries of `marks_and_people`, to ask in a trip of one's own (see `read_marks`)."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     sql, params = _people_sql(), [group_pk, group_pk, group_pk, now]
     if also is not None:
@@ -37,7 +49,7 @@ def marks_and_people(
     keys = {Group._meta.label: group_pk}
     if session is not None:
         keys[session._meta.label] = session.pk
-    return marks(sources, keys, beside=(sql, params))
+    return marks_queries(sources, keys, rawsql.Query(sql, params, width=8, order=(1, 2)))
 
 
 @cache

@@ -145,30 +145,32 @@ class Rows:
     sums: tuple[str, ...] = ()
 
 
-def marks(
-    sources: Sequence[Rows], keys: Mapping[str, int], beside: tuple[str, Sequence[Any]]
-) -> tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...]]:
-    """The marks of every source's rows that lead to the row `keys` gives for the model their
-    path ends at (`{"groups.Group": 7, "calls.Call": 40}`; a source whose app is not installed
-    has none), and the rows of `beside` (a query and its values, whose rows have at least two
-    columns and a first one never null) in the order of their first two columns: both in one
-    trip to the database."""
+def marks_queries(
+    sources: Sequence[Rows], keys: Mapping[str, int], beside: rawsql.Query
+) -> list[rawsql.Query]:
+    """The queries that give the marks of every source's rows that lead to the row `keys` gives
+    for the model their path ends at (`{"groups.Group": 7, "calls.Call": 40}`; a source whose
+    app is not installed has none), and the rows of `beside`: to ask in one trip to the database
+    (see `rawsql.together`), with other queries or without, and to read with `read_marks`."""
     sql, keyed, width = _marks_sql(tuple(sources))
-    other, other_params = beside
-    skip = width or 1  # the columns before the other query's, "SELECT 1" without marks
-    # Each of the other query's rows with the marks beside it; the marks alone if it has none.
-    joined = (
-        f"SELECT * FROM ({sql or 'SELECT 1'}) m LEFT JOIN ({other}) o ON 1 = 1"
-        f" ORDER BY {skip + 1}, {skip + 2}"
-    )
-    found = rawsql.rows(joined, [*(keys[label] for label in keyed), *other_params])
-    rows = tuple(tuple(row[skip:]) for row in found if row[skip] is not None)
-    return tuple(found[0][:width]), rows
+    if not sql:
+        return [beside]
+    return [rawsql.Query(sql, [keys[label] for label in keyed], width), beside]
+
+
+def read_marks(
+    answers: Sequence[Sequence[tuple[Any, ...]]],
+) -> tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...]]:
+    """The marks and the other query's rows from the answers to `marks_queries`."""
+    if len(answers) == 1:
+        return (), tuple(answers[0])
+    found, beside = answers
+    return found[0], tuple(beside)
 
 
 @cache
 def _marks_sql(sources: tuple[Rows, ...]) -> tuple[str, tuple[str, ...], int]:
-    """The SELECT of `marks()`, written once per process: each source's rows read once, by a
+    """The SELECT of the marks, written once per process: each source's rows read once, by a
     subquery giving all its marks in one row, and those rows side by side. With it, the model
     whose key each subquery that takes one takes, in order, and how many marks."""
     parts: list[str] = []

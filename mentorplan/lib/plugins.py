@@ -26,7 +26,10 @@ Orders: the built-in entries use steps of 10, so a new app can go between two of
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
+
+from mentorplan.lib.rawsql import Query
 
 T = TypeVar("T")
 
@@ -83,11 +86,14 @@ class RunnerPanel:
     returns, and nothing of the runner's other parts. It is drawn again with every redraw of the
     runner, or, with `shows`, kept drawn (see `mentorplan.lib.fragments.kept`) under what
     `shows(call, context)` gives: everything it shows (the reader's zone among it, if it shows a
-    time) but the CSRF token."""
+    time) but the CSRF token. With `query`, the question the panel is drawn from
+    (`query(call, now)`, a `rawsql.Query`), the runner asks it in one trip with its own and
+    hands its rows to `context(request, call, rows)`."""
 
     template: str
-    context: Callable[[Any, Any], dict[str, Any]]
+    context: Callable[..., dict[str, Any]]
     shows: Callable[[Any, dict[str, Any]], object] | None = None
+    query: Callable[[Any, datetime], Query] | None = None
 
 
 GROUP_PANELS: Slot[GroupPanel] = Slot("Cards on a group's page.")

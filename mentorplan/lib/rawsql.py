@@ -2,6 +2,7 @@
 back into model instances as the ORM would read them."""
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 from uuid import UUID
@@ -33,6 +34,70 @@ def rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+@dataclass(frozen=True)
+class Query:
+    """A written-out query to ask alone (`ask`) or in one trip with others (`together`): its SQL
+    (with no ORDER BY of its own), its values, how many columns its rows have, and the columns
+    (counted from 1) its rows come in the order of."""
+
+    sql: str
+    params: Sequence[Any]
+    width: int
+    order: tuple[int, ...] = ()
+
+
+def ask(query: Query) -> list[tuple[Any, ...]]:
+    """The rows of `query`, in its order."""
+    order = ", ".join(map(str, query.order))
+    return rows(f"{query.sql} ORDER BY {order}" if order else query.sql, query.params)
+
+
+def together(*queries: Query) -> list[list[tuple[Any, ...]]]:
+    """The rows of each query, in its order, all asked in one trip to the database: a page that
+    asks a few small questions pays more for each trip (the driver's work, a wait on each side)
+    than for the answers. The queries sit side by side, each row of one with nulls in the
+    others' columns and a mark of its own in front."""
+    if len(queries) == 1:
+        return [ask(queries[0])]
+    starts = [sum(1 + query.width for query in queries[:number]) for number in range(len(queries))]
+    sides = list(zip(queries, starts, strict=True))
+    combine = _union if connection.vendor == "sqlite" else _full_join
+    order = ", ".join(str(start + 1 + column) for query, start in sides for column in query.order)
+    sql = f"{combine(sides)} ORDER BY {order}" if order else combine(sides)
+    found = rows(sql, [value for query in queries for value in query.params])
+    if found and len(found[0]) != starts[-1] + 1 + queries[-1].width:
+        raise ValueError("A query's width is not the number of its columns.")
+    answers: list[list[tuple[Any, ...]]] = [[] for _ in queries]
+    for row in found:
+        number = next(number for number, start in enumerate(starts) if row[start] is not None)
+        start = starts[number] + 1
+        answers[number].append(tuple(row[start : start + queries[number].width]))
+    return answers
+
+
+def _full_join(sides: list[tuple[Query, int]]) -> str:
+    """Side by side as PostgreSQL keeps each column's type: a full join on a condition never
+    true gives each query's rows with nulls for the others' columns. (In a UNION, a column of
+    nulls in two queries would become text.)"""
+    parts = [f"(SELECT 1, q.* FROM ({query.sql}) q) p{start}" for query, start in sides]
+    return f"SELECT * FROM {parts[0]}" + "".join(
+        f" FULL JOIN {part} ON 1 = 0" for part in parts[1:]
+    )
+
+
+def _union(sides: list[tuple[Query, int]]) -> str:
+    """Side by side as SQLite, whose columns have no fixed type, does it in any version: one
+    SELECT per query, with nulls in the others' columns."""
+    last, start = sides[-1]
+    width = start + 1 + last.width
+    selects = []
+    for query, start in sides:
+        after = width - start - 1 - query.width
+        columns = ", ".join(["NULL"] * start + ["1", "q.*"] + ["NULL"] * after)
+        selects.append(f"SELECT {columns} FROM ({query.sql}) q")
+    return " UNION ALL ".join(selects)
 
 
 def _fields(model: type[models.Model], names: Sequence[str] | None) -> list[models.Field]:

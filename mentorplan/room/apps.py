@@ -17,11 +17,17 @@ class RoomConfig(AppConfig):
         from mentorplan.room.answers import retro_starts, said_before
         from mentorplan.room.live_views import runner_room, runner_room_shows
         from mentorplan.room.panels import links_panel
+        from mentorplan.room.presence import room_query
 
         GROUP_PANELS.add("room_links", GroupPanel("room/panels/links.html", links_panel), order=50)
         RUNNER_PANELS.add(
             "room",
-            RunnerPanel("room/live/runner_panel.html", runner_room, shows=runner_room_shows),
+            RunnerPanel(
+                "room/live/runner_panel.html",
+                runner_room,
+                shows=runner_room_shows,
+                query=room_query,
+            ),
             order=10,
         )
         SAID_BEFORE.add("room", said_before, order=10)

@@ -183,11 +183,13 @@ def _date_or_none(raw: str) -> date | None:
 # --- The mentor's side, on the runner -------------------------------------------------------------
 
 
-def runner_room(request: MentorRequest, call: Call) -> dict[str, Any]:
+def runner_room(
+    request: MentorRequest, call: Call, rows: list[tuple[Any, ...]] | None = None
+) -> dict[str, Any]:
     """The runner's "in the room" part: trainees whose page asked in the last `IN_ROOM`, and
     raised hands, oldest first; `room_links` says whether any trainee has a working link (the
-    part's script is loaded only then). One query."""
-    room = room_of(call, timezone.now())
+    part's script is loaded only then). One query, or its `rows` (see `room_query`)."""
+    room = room_of(call, timezone.now(), rows)
     return {"room_present": room.present, "room_links": room.linked, "room_hands": room.hands}
 
 

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, models, transaction
@@ -157,17 +157,18 @@ class Room:
     hands: list[Hand]  # raised, oldest first, each with its trainee (id and name)
 
 
-def room_of(call: Call, now: datetime) -> Room:
+def room_of(call: Call, now: datetime, rows: list[tuple[Any, ...]] | None = None) -> Room:
     """Who is in `call`'s room at `now`, and the hands raised there, in one query. Written out:
     building the ORM's two queries took twenty times as long as this one takes, on a part drawn
-    with every runner, every redraw of the room, and every 15 s while someone is in."""
-    since = connection.ops.adapt_datetimefield_value(now - IN_ROOM)
+    with every runner, every redraw of the room, and every 15 s while someone is in. `rows`: the
+    answer to `room_query(call, now)`, if asked already (the runner asks it in one trip with its
+    other questions)."""
     present: list[Trainee] = []
     hands: list[Hand] = []
     linked = False
-    for is_hand, trainee_id, name, here, *hand in rawsql.rows(
-        _room_sql(), [since, call.group_id, call.pk]
-    ):
+    if rows is None:
+        rows = rawsql.ask(room_query(call, now))
+    for is_hand, trainee_id, name, here, *hand in rows:
         trainee = rawsql.instance(Trainee, (trainee_id, name), ["id", "name"])
         if is_hand:
             raised = rawsql.instance(Hand, hand, HAND_FIELDS)
@@ -180,14 +181,24 @@ def room_of(call: Call, now: datetime) -> Room:
     return Room(present, linked, hands)
 
 
+def room_query(call: Call, now: datetime) -> rawsql.Query:
+    """The query of `room_of`."""
+    since = connection.ops.adapt_datetimefield_value(now - IN_ROOM)
+    # Links, then hands: each column is NULL in the other's rows, so links go by name (3) and
+    # hands by when they went up (8: raised_at, then 5: id).
+    return rawsql.Query(
+        _room_sql(), [since, call.group_id, call.pk], 4 + len(HAND_FIELDS), (1, 8, 5, 3, 2)
+    )
+
+
 HAND_FIELDS = ["id", "key", "kind", "raised_at"]  # columns 5 to 8 of `_room_sql()`
 
 
 @cache
 def _room_sql() -> str:
     """The working links of the group's trainees on the course (`TraineeLink.objects.active()`),
-    each with whether it was seen since a moment, by name; then the call's raised hands
-    (`Hand.objects.raised()`), oldest first."""
+    each with whether it was seen since a moment; then the call's raised hands
+    (`Hand.objects.raised()`). `room_query` puts them in order."""
     from mentorplan.room.models import TraineeLink
 
     link, trainee, hand = (m._meta.db_table for m in (TraineeLink, Trainee, Hand))
@@ -199,7 +210,4 @@ def _room_sql() -> str:
         f" UNION ALL SELECT 1, t.id, t.name, NULL, {rawsql.columns(Hand, 'h', HAND_FIELDS)}"
         f" FROM {hand} h JOIN {trainee} t ON t.id = h.trainee_id"
         " WHERE h.call_id = %s AND h.cleared_at IS NULL"
-        # Links, then hands: each column is NULL in the other's rows, so links go by name (3)
-        # and hands by when they went up (8: raised_at, then 5: id).
-        " ORDER BY 1, 8, 5, 3, 2"
     )

@@ -44,14 +44,22 @@ class NoteQuerySet(models.QuerySet["Note"]):
             & (~models.Q(level=NoteLevel.PRIVATE) | models.Q(author=user))
         )
 
-    def on_segment(self, user: "User", segment: "CallSegment") -> tuple["Note", ...]:
+    def on_segment(
+        self, user: "User", segment: "CallSegment", rows: list[tuple[Any, ...]] | None = None
+    ) -> tuple["Note", ...]:
         """`visible_to(user).filter(segment=segment)`, written out: the runner and its room's
         redraw read them on every draw, and the ORM took ten times as long to build the query
         as the database to answer it. The rule is `visible_to`'s, and a test holds the two
         together: notes of a session of one of the user's groups, a private one only for its
-        author."""
+        author. `rows`: the answer to `on_segment_query`, if asked already."""
+        if rows is None:
+            rows = rawsql.ask(self.on_segment_query(user, segment))
+        return tuple(rawsql.instance(Note, row) for row in rows)
+
+    def on_segment_query(self, user: "User", segment: "CallSegment") -> rawsql.Query:
+        """The query of `on_segment`, to ask with others in one trip."""
         params = [user.pk, segment.pk, NoteLevel.PRIVATE, user.pk]
-        return tuple(rawsql.instance(Note, row) for row in rawsql.rows(_on_segment_sql(), params))
+        return rawsql.Query(_on_segment_sql(), params, width=len(Note._meta.concrete_fields))
 
     def shared(self) -> "NoteQuerySet":
         return self.filter(level=NoteLevel.SHARED)

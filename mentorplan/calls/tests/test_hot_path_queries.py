@@ -12,7 +12,9 @@ from django.urls import reverse
 from mentorplan.calls.models import Call, NoteLevel
 from mentorplan.groups.models import Group
 from mentorplan.plans.models import SegmentKind
-from mentorplan.testing import at_segment, make_call, make_mentor, start_call
+from mentorplan.room.models import TraineeLink
+from mentorplan.room.presence import Hand, HandKind
+from mentorplan.testing import at_segment, make_call, make_mentor, make_trainee, start_call
 from mentorplan.testing.history import group_with_past, poll_address, queries_of
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +121,24 @@ def test_a_runner_drawn_afresh_costs_the_same_after_one_session_or_five(client, 
         return len(captured.captured_queries)
 
     assert afresh(runners[0]) == afresh(runners[1])
+
+
+@pytest.mark.parametrize("kind", [SegmentKind.WELCOME, SegmentKind.TECHNICAL])
+def test_the_runner_and_its_room_redraw_ask_once_for_everything_the_segment_shows(
+    client, groups, kind
+):
+    """In the segments whose tools are kept, besides who is signed in and the session: the
+    reader's notes, the room (with a trainee in it and a raised hand) and what the tools are
+    drawn from, in one trip."""
+    call = at_segment(_live(groups[1]), kind)
+    amal = make_trainee(groups[1], name="Amal")
+    TraineeLink.issue(amal)[0].record_open()
+    Hand.raise_for(call, amal, HandKind.STUCK)
+    runner = reverse("calls:detail", args=[call.key])
+
+    for url, headers in ((runner, {}), (f"{runner}?part=room", {"HX-Request": "true"})):
+        queries = queries_of(client, "GET", url, headers=headers)
+        page = client.get(url, headers=headers).content.decode()
+
+        assert len(queries) == 3, queries
+        assert "Amal" in page and "stuck" in page
