@@ -1,14 +1,14 @@
 """Static files as production serves them: minified, named by a hash of their content, compressed.
 
 `collectstatic` copies the files in `static/` as they are; this storage then minifies each
-stylesheet and script (rcssmin, rjsmin: comments and spaces out, nothing renamed) before
+stylesheet and script (tdewolff's minify, which parses them: comments and spaces out, a
+function's local names shortened, nothing a page or another module can see renamed) before
 WhiteNoise's storage names them by hash and writes their gzip and Brotli copies. The files in
 `static/` stay readable, and development (DEBUG) serves them as they are.
 
 Only the project's own files (STATICFILES_DIRS) are minified. Those of installed apps (the
-admin's, htmx) are served as their authors ship them: rjsmin is a simple minifier that does
-not know every newer syntax (it joins class fields written without semicolons, for one), and
-the project's tests check that its own scripts still parse once minified.
+admin's, htmx) are served as their authors ship them, and the project's tests check that its
+own scripts still parse once minified.
 
 Scripts import each other by relative path (`import { clockText } from "./clock-text.js"`);
 the imports are rewritten to the hashed names, so a module and everything it imports are
@@ -19,24 +19,23 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import rcssmin
-import rjsmin
+import minify as tdewolff
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
-MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 
 
 def minify(name: str, text: str) -> str:
     """The text of the stylesheet or script `name`, minified; any other file's text as it is.
     A file whose name says it is minified already (`htmx.min.js`) is left alone."""
     stem, dot, extension = name.rpartition(".")
-    minifier = MINIFIERS.get(dot + extension)
-    if minifier is None or stem.endswith(".min"):
+    media_type = MEDIA_TYPES.get(dot + extension)
+    if media_type is None or stem.endswith(".min"):
         return text
-    return str(minifier(text)).strip() + "\n"
+    return str(tdewolff.string(media_type, text)).strip() + "\n"
 
 
 def _is_own(source: Storage) -> bool:
@@ -82,7 +81,7 @@ class MinifiedStaticFilesStorage(CompressedManifestStaticFilesStorage):
     def _minified(self, name: str, source: Storage, path: str) -> tuple[Storage, str]:
         """Replace the collected copy of `name`, one of the project's stylesheets or scripts, by
         its minified text, and have hashing and compression read that copy instead."""
-        if not name.endswith(tuple(MINIFIERS)) or not _is_own(source):
+        if not name.endswith(tuple(MEDIA_TYPES)) or not _is_own(source):
             return source, path
         with source.open(path) as file:
             text = file.read().decode("utf-8")

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from urllib.parse import urljoin
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import brotli
 from bs4 import BeautifulSoup
@@ -63,6 +64,29 @@ def served_as_in_production() -> Iterator[None]:
     produced them."""
     with _production_static_settings(collected_static()):
         yield
+
+
+@contextmanager
+def browsing_as_in_production(page: Any) -> Iterator[None]:
+    """Pages refer to static files as production names them, and the browser `page` receives
+    each one as production's `collectstatic` wrote it: minified, with its imports rewritten to
+    hashed names. (The test server itself serves static files from their sources.)"""
+    root = collected_static()
+    prefix = "/" + settings.STATIC_URL.lstrip("/")
+
+    def serve(route: Any) -> None:
+        found = root / urlsplit(route.request.url).path.removeprefix(prefix)
+        if found.is_file():
+            route.fulfill(path=found)
+        else:
+            route.fulfill(status=404)
+
+    with served_as_in_production():
+        page.route(f"**{prefix}**", serve)
+        try:
+            yield
+        finally:
+            page.unroute(f"**{prefix}**")
 
 
 def _get(client: Client, url: str) -> tuple[bytes, str]:

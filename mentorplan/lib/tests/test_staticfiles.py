@@ -64,8 +64,8 @@ def test_installed_apps_files_are_served_as_shipped(name):
 
 
 def test_each_minified_script_is_still_valid_javascript():
-    """rjsmin keeps the code as it is, spaces and comments aside, but it does not know every
-    syntax: a class field without a semicolon, for one, would be joined to the next."""
+    """The minifier rewrites each script (shorter local names, fewer statements): what it
+    writes must still parse, as a module, by a JavaScript engine of its own."""
     node = shutil.which("node")
     if node is None:
         message = "node is not installed (apt-get install nodejs), so scripts cannot be checked."
