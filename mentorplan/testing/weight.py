@@ -67,8 +67,8 @@ def served_as_in_production() -> Iterator[None]:
 
 
 @contextmanager
-def browsing_as_in_production(page: Any) -> Iterator[None]:
-    """Pages refer to static files as production names them, and the browser `page` receives
+def browsing_as_in_production(*pages: Any) -> Iterator[None]:
+    """Pages refer to static files as production names them, and the browser `pages` receive
     each one as production's `collectstatic` wrote it: minified, with its imports rewritten to
     hashed names. (The test server itself serves static files from their sources.)"""
     root = collected_static()
@@ -82,11 +82,13 @@ def browsing_as_in_production(page: Any) -> Iterator[None]:
             route.fulfill(status=404)
 
     with served_as_in_production():
-        page.route(f"**{prefix}**", serve)
+        for page in pages:
+            page.route(f"**{prefix}**", serve)
         try:
             yield
         finally:
-            page.unroute(f"**{prefix}**")
+            for page in pages:
+                page.unroute(f"**{prefix}**")
 
 
 def _get(client: Client, url: str) -> tuple[bytes, str]:

@@ -2,6 +2,7 @@
 the trainee's link on a phone over a slow mobile connection. What the trainee sends shows on the
 runner within a poll, and what the mentor does shows on the phone within a poll."""
 
+from contextlib import nullcontext
 from datetime import timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from mentorplan.goals.models import Goal
 from mentorplan.room.models import TraineeLink
 from mentorplan.testing import make_call, make_goal, make_group, make_mentor, make_trainee
 from mentorplan.testing.browser import watch_console
+from mentorplan.testing.weight import browsing_as_in_production
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +40,9 @@ def open_context(browser, live_server, console_errors, **options):
     return page
 
 
-def test_a_trainee_takes_part_from_their_phone(browser, live_server, console_errors):
+@pytest.mark.parametrize("production", [False, True], ids=["scripts as written", "as served"])
+def test_a_trainee_takes_part_from_their_phone(browser, live_server, console_errors, production):
+    """Also with every script as production serves it: minified, local names shortened."""
     mentor = make_mentor(display_name="Sam")
     group = make_group(mentor, name="Tuesday buddies")
     amal = make_trainee(group, name="Amal", timezone="Europe/London")
@@ -59,6 +63,11 @@ def test_a_trainee_takes_part_from_their_phone(browser, live_server, console_err
         has_touch=True,
     )
     phone.context.new_cdp_session(phone).send("Network.emulateNetworkConditions", SLOW_3G)
+    with browsing_as_in_production(runner, phone) if production else nullcontext():
+        take_part(runner, phone, group, amal, call, token, console_errors)
+
+
+def take_part(runner, phone, group, amal, call, token, console_errors) -> None:
 
     # Before the call: a word on the goal due, and the retro.
     phone.goto(f"/t/{token}/")
