@@ -22,6 +22,7 @@ from typing import Any, cast
 
 from django.apps import apps
 from django.contrib.messages import get_messages
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache as django_cache
 from django.db import connection, models
 from django.http import HttpRequest, HttpResponse
@@ -125,8 +126,11 @@ def csrf_token(request: HttpRequest) -> dict[str, object]:
 
 
 def key_of(name: str, made_of: object) -> str:
-    """The cache key of the part `name` drawn from `made_of`."""
-    return f"part:{name}:{hashlib.sha256(repr(made_of).encode()).hexdigest()}"
+    """The cache key of the part `name` drawn from `made_of`, and from the static files as they
+    are: a part names scripts and stylesheets by the hashed names in their manifest, so a part
+    kept before the static files changed (a new release) is never sent after it."""
+    static = getattr(staticfiles_storage, "manifest_hash", "")
+    return f"part:{name}:{static}:{hashlib.sha256(repr(made_of).encode()).hexdigest()}"
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,32 @@
 """Kept parts last through a busy evening: each process keeps thousands, compressed; their
 forms carry the reader's own CSRF token, and their holes what changes by the second."""
 
+import json
 import re
 
+import pytest
 from django.core.cache import cache
 from django.middleware.csrf import _unmask_cipher_token, rotate_token  # type: ignore[attr-defined]
 from django.template import Context, Template, engines
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from mentorplan.lib.fragments import CSRF_MARK, hole, kept, key_of
+from mentorplan.testing import make_group, make_mentor, parse
+from mentorplan.testing.weight import collected_static, served_as_in_production
 
 # A part as large as a group page's, and about as repetitive, in more than one alphabet.
 PAGE = "".join(
     f'<li class="row" id="goal-{n}"><span class="grow">Goal {n} for Zoë — أمل: a kata</span></li>\n'
     for n in range(400)
 )
+
+
+def collected_name(name: str) -> str:
+    """The hashed name `collectstatic` gave the static file `name`."""
+    manifest = json.loads((collected_static() / "staticfiles.json").read_text())
+    return str(manifest["paths"][name])
 
 
 def keep(name: str, drawn: list[str]) -> str:
@@ -115,3 +126,20 @@ def test_a_kept_part_s_holes_get_this_request_s_values_escaped_once():
     typed = "<p>&lt;!--hole:clock--&gt; &amp; more</p>"
     assert first == f"{typed}<p>4:59 &lt;left&gt;</p><div><b>Notes</b> <!--hole:clock--></div>"
     assert again == f"{typed}<p>4:58 &lt;left&gt;</p><div><b>Notes</b></div>"
+
+
+@pytest.mark.django_db
+def test_a_page_kept_before_the_static_files_changed_names_the_new_ones(client):
+    """Kept pages name scripts and stylesheets by their hashed names: after a release that
+    changes them, a page kept before it would send the browser to files no longer there."""
+    mentor = make_mentor()
+    group = make_group(mentor)
+    client.force_login(mentor)
+    url = reverse("groups:detail", args=[group.key])
+
+    def stylesheets() -> list[str]:
+        return [str(link["href"]) for link in parse(client.get(url)).select("link[rel=stylesheet]")]
+
+    assert stylesheets() == ["/static/css/mentorplan.css"]  # kept, named as written
+    with served_as_in_production():
+        assert stylesheets() == [f"/static/{collected_name('css/mentorplan.css')}"]
