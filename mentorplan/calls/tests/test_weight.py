@@ -7,15 +7,17 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from mentorplan.calls.models import Call
+from mentorplan.calls.models import Action, Call
 from mentorplan.calls.tests.test_browser_runner import expect_segment, log_in
 from mentorplan.plans.models import SegmentKind
 from mentorplan.room.models import TraineeLink
 from mentorplan.testing import (
     at_segment,
     check_in,
+    end_call,
     make_call,
     make_topic,
     make_trainee,
@@ -159,3 +161,36 @@ def test_the_runner_works_with_its_scripts_as_production_serves_them(
         expect(form.locator("[data-save-state]")).to_contain_text("Saved")
         page.reload()
         expect(form.locator("textarea").first).to_have_value("Loops, and a little recursion")
+
+
+@pytest.mark.parametrize("where", ["runner", "group", "goals", "summary"])
+def test_the_minified_stylesheet_draws_each_page_as_its_source_does(
+    page, live_server, mentor, call, where
+):
+    """The minifier also rewrites the stylesheet (shorter numbers and colours, rules merged):
+    each page looks, to the pixel, as it does with the stylesheet as written."""
+    at_segment(call, SegmentKind.TECHNICAL)
+    call.control(Action.PAUSE, now=timezone.now())  # a clock that does not move
+    if where == "summary":
+        end_call(call)
+    url = {
+        "runner": reverse("calls:detail", args=[call.key]),
+        "group": reverse("groups:detail", args=[call.group.key]),
+        "goals": reverse("goals:board", args=[call.group.key]),
+        "summary": reverse("wrapup:summary", args=[call.key]),
+    }[where]
+    log_in(page, live_server, mentor)
+
+    def drawn() -> bytes:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        page.evaluate("document.activeElement.blur()")
+        return page.screenshot(full_page=True, animations="disabled", caret="hide")
+
+    as_written = drawn()
+    with browsing_as_in_production(page):
+        served = drawn()
+        sheet = page.locator('link[rel="stylesheet"]').first.get_attribute("href")
+
+    assert re.search(r"\.[0-9a-f]{12}\.css$", sheet), sheet
+    assert served == as_written
