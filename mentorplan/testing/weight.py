@@ -2,10 +2,10 @@
 
 The page is asked for as a browser asks (Accept-Encoding: gzip, deflate, br), so its HTML comes
 back compressed by the server's middleware. Every stylesheet and script it refers to (a `<link
-rel="stylesheet">`, a `<script src>`, a module named by `data-module`, and each module those
-import) is then asked for from WhiteNoise, out of static files that `collectstatic` has produced
-with the production storage: minified, hashed and compressed with Brotli. The weight is the sum
-of the bytes sent, each file counted once.
+rel="stylesheet">`, a `<script src>`, a module named by `data-module` unless it comes only once
+someone types, and each module those import) is then asked for from WhiteNoise, out of static
+files that `collectstatic` has produced with the production storage: minified, hashed and
+compressed with Brotli. The weight is the sum of the bytes sent, each file counted once.
 """
 
 import atexit
@@ -116,7 +116,12 @@ def first_load(client: Client, url: str) -> dict[str, int]:
     tree = BeautifulSoup(gzip.decompress(html).decode("utf-8"), "html.parser")
     wanted = [str(link["href"]) for link in tree.select('link[rel="stylesheet"][href]')]
     wanted += [str(script["src"]) for script in tree.select("script[src]")]
-    wanted += [str(element["data-module"]) for element in tree.select("[data-module]")]
+    # A module marked to come on typing (data-module-on) is not asked for until someone goes
+    # into its part: not part of the first load.
+    wanted += [
+        str(element["data-module"])
+        for element in tree.select("[data-module]:not([data-module-on])")
+    ]
     sizes = {"HTML": len(html)}
     while wanted:
         asset = wanted.pop(0)

@@ -20,42 +20,15 @@
 // choice. Before the page goes away, whatever is waiting is sent; and if some text could not be
 // kept anywhere (no local storage, a choice still open, a goal not set yet) the browser asks
 // before leaving.
-import { clearDraft, loadDraft, storeDraft } from "./drafts.js";
+import { OFFLINE, clearDraft, handled, hasText, keepForm, loadDraft, named, values, versionInput } from "./drafts.js";
 
 const DELAY_MS = 800;
 const RETRY_MS = 5000;
 const CHOOSE = "Not saved yet: choose which text to keep.";
-const CONTROL = /(^|-)(csrfmiddlewaretoken|version|their_version|resolve)$/;
 const forms = new Map(); // form element -> its state
 const known = new Map(); // draft key -> the version and values this page saved last
 const SENT = "mentorplan:sent:"; // sessionStorage: a form sent by its own button, by draft key
 const inFlight = new Map(); // draft key -> the save on its way, so one form sends one at a time
-
-function plain(text) {
-  return String(text).replace(/\r\n?/g, "\n");
-}
-
-function named(form) {
-  return Array.from(form.elements).filter((el) => el.name && !CONTROL.test(el.name) && el.type !== "submit" && el.type !== "button");
-}
-
-// The form's values as one comparable string: what is shown now, or (defaults) what the server drew.
-function values(form, defaults) {
-  const pairs = [];
-  for (const el of named(form)) {
-    if (el.type === "checkbox" || el.type === "radio") {
-      if (defaults ? el.defaultChecked : el.checked) pairs.push([el.name, el.value]);
-    } else if (el.tagName === "SELECT") {
-      const chosen = Array.from(el.options).filter((option) => (defaults ? option.defaultSelected : option.selected));
-      // A single choice with none marked shows its first option.
-      if (defaults && !chosen.length && !el.multiple && el.options.length) chosen.push(el.options[0]);
-      for (const option of chosen) pairs.push([el.name, option.value]);
-    } else {
-      pairs.push([el.name, plain(defaults ? el.defaultValue : el.value)]);
-    }
-  }
-  return JSON.stringify(pairs);
-}
 
 function apply(form, serialised) {
   const pairs = JSON.parse(serialised);
@@ -67,16 +40,6 @@ function apply(form, serialised) {
     else if (el.tagName === "SELECT") for (const option of el.options) option.selected = wanted.includes(option.value);
     else if (wanted.length && el.value !== wanted[0]) el.value = wanted[0];
   }
-}
-
-function hasText(form, serialised) {
-  // Something typed: a choice or a date alone is not worth keeping.
-  const typed = new Set(named(form).filter((el) => el.matches("textarea, input[type=text], input[type=url], input:not([type])")).map((el) => el.name));
-  return JSON.parse(serialised).some(([name, value]) => typed.has(name) && String(value).trim());
-}
-
-function versionInput(form) {
-  return form.querySelector('input[name="version"], input[name$="-version"]');
 }
 
 function openChoice(form) {
@@ -94,10 +57,7 @@ function show(state, text, kind) {
 }
 
 function keepDraft(state) {
-  const version = state.version ? Number(state.version.value) : 0;
-  const now = values(state.form, false);
-  if (state.draftOnly && !hasText(state.form, now)) { clearDraft(state.key); state.kept = true; return; }
-  state.kept = storeDraft(state.key, now, version);
+  state.kept = keepForm(state.form);
 }
 
 function unsaved(state) {
@@ -160,7 +120,7 @@ async function send(state) {
       show(state, "Saved at " + clock(), "saved");
     }
   } catch (error) {
-    show(state, "Offline — kept on this device; it will be sent when the connection is back.", "offline");
+    show(state, OFFLINE, "offline");
     state.timer = window.setTimeout(() => send(state), RETRY_MS);
   } finally {
     state.sending = false;
@@ -222,6 +182,7 @@ function attach(form) {
     saved: values(form, true), timer: null, sending: false, again: false, kept: true,
   };
   forms.set(form, state);
+  handled.add(form);
   form.addEventListener("input", (event) => { if (!waitsForChange(form, event.target)) schedule(state); });
   form.addEventListener("change", (event) => schedule(state, waitsForChange(form, event.target)));
   form.addEventListener("focusout", () => { if (state.timer) send(state); });
@@ -273,7 +234,10 @@ function settle(state) {
     state.saved = mine.values;
   }
   const draft = loadDraft(key);
-  if (draft && typeof draft.body === "string" && draft.body !== state.saved) {
+  if (values(form, false) !== state.saved) {
+    // Typed before this script ran (drafts.js kept it meanwhile): the newest text there is.
+    schedule(state);
+  } else if (draft && typeof draft.body === "string" && draft.body !== state.saved) {
     // Typed here but not saved (a reload, a closed tab, a lost connection, a redraw while
     // typing): put it back, on the version it was typed on. If the row has changed since, the
     // server offers the choice.
@@ -285,9 +249,6 @@ function settle(state) {
     if (state.version) state.version.value = draft.version;
     show(state, "Your text from before is back: saving…");
     send(state);
-  } else if (values(form, false) !== state.saved) {
-    // Typed before this script ran: the newest text there is.
-    schedule(state);
   } else if (draft) {
     clearDraft(key);
   }
@@ -323,8 +284,9 @@ function attachAll(root) {
 }
 
 htmx.onLoad(attachAll);
-// Loaded when a part of the page that needs it is drawn (data-module, mentorplan.js), which may be
-// after htmx has set up the page: take on the forms already there. A form is taken on once.
+// Loaded once the writer first goes into a part that needs it (data-module-on, mentorplan.js), or
+// when a draft of it waits on this device; by then htmx has set up the page: take on the forms
+// already there. A form is taken on once.
 attachAll(document.body);
 
 function settleSent() {

@@ -8,34 +8,58 @@ document.documentElement.classList.add("js");
 // runner) are named where that part is drawn: data-module="{% static 'js/….js' %}". Each one
 // named is imported once: on the first load, and when an htmx swap brings a part that needs it.
 // A module loaded this way sets itself up for what is already on the page.
+//
+// A part also marked data-module-on="typing" (the forms that save themselves) gets its module
+// only once someone goes into it, or when drafts.js finds a draft of it waiting on this device
+// ("mentorplan:wanted"): a mentor who only watches never downloads it, and until it comes,
+// drafts.js keeps what is typed.
 (function () {
   const imported = new Map(); // url -> the import on its way or done
   const failures = new Map(); // url -> how many times it could not be fetched
+  const wanted = new Set(); // urls of modules on typing that a part has asked for
+  const FIELDS = "textarea, select, input:not([type=submit], [type=button], [type=hidden])";
+
+  function importFor(element) {
+    const url = element.dataset.module;
+    if (!imported.has(url)) {
+      // Offline: forgotten, and tried again when the connection is back or a swap names it.
+      // A browser remembers a module it could not fetch, so a new try asks for a new address.
+      const tries = failures.get(url) || 0;
+      const address = tries ? `${url}?try=${tries}` : url;
+      imported.set(url, import(address).catch((error) => {
+        imported.delete(url);
+        failures.set(url, tries + 1);
+        throw error;
+      }));
+    }
+    // Marks the part once its module is there (what a test waits for before typing).
+    imported.get(url).then(() => { element.dataset.moduleLoaded = ""; }, () => {});
+  }
 
   function load(root) {
     const named = root.querySelectorAll ? Array.from(root.querySelectorAll("[data-module]")) : [];
     if (root.matches && root.matches("[data-module]")) named.push(root);
     for (const element of named) {
-      const url = element.dataset.module;
-      if (!imported.has(url)) {
-        // Offline: forgotten, and tried again when the connection is back or a swap names it.
-        // A browser remembers a module it could not fetch, so a new try asks for a new address.
-        const tries = failures.get(url) || 0;
-        const address = tries ? `${url}?try=${tries}` : url;
-        imported.set(url, import(address).catch((error) => {
-          imported.delete(url);
-          failures.set(url, tries + 1);
-          throw error;
-        }));
-      }
-      // Marks the part once its module is there (what a test waits for before typing).
-      imported.get(url).then(() => { element.dataset.moduleLoaded = ""; }, () => {});
+      if (!element.dataset.moduleOn || wanted.has(element.dataset.module)) importFor(element);
     }
+  }
+
+  function ask(event) {
+    // Someone goes into a field (pressing a button is not typing) of a part marked to get its
+    // module then.
+    const target = event.target;
+    const part = target.closest && target.closest("[data-module-on]");
+    if (!part || (event.type !== "mentorplan:wanted" && !target.matches(FIELDS))) return;
+    wanted.add(part.dataset.module);
+    load(document);
   }
 
   load(document);
   document.addEventListener("htmx:load", (event) => load(event.detail.elt));
   window.addEventListener("online", () => load(document));
+  for (const type of ["focusin", "input", "change", "mentorplan:wanted"]) {
+    document.addEventListener(type, ask, true);
+  }
 })();
 
 // A button or form marked data-confirm asks once before it is sent.

@@ -1,5 +1,6 @@
 // Notes that save themselves. Every keystroke is kept on this device first (drafts.js), then sent
-// after a short pause; if the network drops, the draft waits and is sent when it returns.
+// after a short pause; if the network drops, the draft waits and is sent when it returns. This
+// module comes when the writer first goes into a note; drafts.js keeps what is typed until then.
 //
 // Each note form carries the version its text is based on (input[name=version]), so a co-mentor's
 // edit is never overwritten silently: the server answers a save on an old version with 409 and a
@@ -10,17 +11,13 @@
 //
 // A redraw keeps the note being typed in where it is (see mentorplan.js); the note then goes on in
 // the redrawn form, still on the version its text is based on.
-import { clearDraft, loadDraft, storeDraft } from "./drafts.js";
+import { OFFLINE, clearDraft, handled, keepForm, loadDraft, plain } from "./drafts.js";
 
 const DELAY_MS = 700;
 const RETRY_MS = 5000;
 const CHOOSE = "Not saved yet: choose which text to keep.";
 const notes = new Map(); // textarea -> its autosave
 const known = new Map(); // draft key -> the last text and version this page saved, to survive redraws
-
-function plain(text) {
-  return text.replace(/\r\n?/g, "\n");
-}
 
 function same(one, other) {
   return plain(one) === plain(other);
@@ -53,7 +50,7 @@ function openChoice(note) {
 function keepDraft(note) {
   // While a choice is open the version is still the one the writer's text was typed on, so a
   // reload sends it on that version and the server asks again.
-  storeDraft(note.key, note.area.value, Number(versionInput(note).value));
+  keepForm(note.form);
 }
 
 async function send(note) {
@@ -101,7 +98,7 @@ async function send(note) {
       note.timer = window.setTimeout(() => send(note), RETRY_MS);
     }
   } catch (error) {
-    show(note, "Offline — kept on this device; it will be sent when the connection is back.", "offline");
+    show(note, OFFLINE, "offline");
     note.timer = window.setTimeout(() => send(note), RETRY_MS);
   } finally {
     note.sending = false;
@@ -164,6 +161,7 @@ function follow(note, form) {
   const said = note.status;
   const open = openChoice(note);
   note.form = form;
+  handled.add(form);
   versionInput(note).value = version;
   note.status = form.querySelector("[data-save-state]");
   show(note, said.textContent, said.dataset.kind);
@@ -196,6 +194,7 @@ function attach(form) {
     saved: area.value, timer: null, sending: false, again: false,
   };
   notes.set(area, note);
+  handled.add(form);
   form.addEventListener("submit", (event) => { event.preventDefault(); send(note); });
   area.addEventListener("input", () => schedule(note));
   area.addEventListener("blur", () => { if (note.timer) send(note); });
@@ -230,10 +229,15 @@ document.addEventListener("click", (event) => {
   event.preventDefault();
   choose(notes.get(area), button);
 });
-htmx.onLoad((root) => {
+function attachAll(root) {
   const found = root.matches && root.matches("[data-note-form]") ? [root] : root.querySelectorAll("[data-note-form]");
   found.forEach(attach);
-});
+}
+
+htmx.onLoad(attachAll);
+// Loaded once the writer first goes into a note (data-module-on, mentorplan.js), or when a draft
+// of one waits on this device: take on the notes already there.
+attachAll(document.body);
 window.addEventListener("online", flush);
 window.addEventListener("pagehide", flush);
 document.addEventListener("visibilitychange", () => { if (document.hidden) flush(); });

@@ -60,11 +60,16 @@ def shift(call: Call, seconds: float) -> None:
 
 def allow_failed_requests(console_errors: list[str], reason: str) -> None:
     """Chromium reports every failed request on the console; accept the ones the test caused
-    on purpose (offline, blocked, a 409 conflict) and nothing else."""
+    on purpose (offline, blocked, a 409 conflict: a note's save, or notes.js asked for while
+    offline) and nothing else."""
     unexpected = [
         error
         for error in console_errors
-        if not (error.startswith("console error at") and "/notes/" in error and reason in error)
+        if not (
+            error.startswith("console error at")
+            and ("/notes/" in error or "/js/notes." in error)
+            and reason in error
+        )
     ]
     assert not unexpected, unexpected
     console_errors.clear()
