@@ -123,6 +123,8 @@ def test_a_part_drawn_by_a_redraw_brings_its_scripts_and_they_work(page, live_se
         page.get_by_role("button", name="Next →").click()
         expect_segment(page, title)
 
+    # A timer's button works once subtimer.js, which the redraw named, has come.
+    expect(page.locator(".subtimer[data-module-loaded]").first).to_be_attached()
     page.get_by_role("button", name=re.compile("Start 3 min for Amal")).click()
     expect(page.locator("output.subtimer-out").first).not_to_have_text("3:00")
     page.wait_for_load_state("networkidle")
@@ -158,6 +160,7 @@ def test_the_runner_works_with_its_scripts_as_production_serves_them(
             page.keyboard.press("n")
             expect_segment(page, title)
 
+        expect(page.locator(".subtimer[data-module-loaded]").first).to_be_attached()
         page.get_by_role("button", name=re.compile("Start 3 min for Amal")).click()
         expect(page.locator("output.subtimer-out").first).not_to_have_text("3:00")
         form = page.locator("form[data-autosave]").first
