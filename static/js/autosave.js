@@ -249,8 +249,10 @@ function settle(state) {
     if (state.version) state.version.value = draft.version;
     show(state, "Your text from before is back: saving…");
     send(state);
-  } else if (draft) {
-    clearDraft(key);
+  } else {
+    if (draft) clearDraft(key);
+    // Nothing to send: a word from drafts.js that the text waited offline no longer holds.
+    if (state.status && state.status.dataset.kind === "offline") show(state, "", "");
   }
 }
 

@@ -73,12 +73,18 @@ function keyOf(form) {
   return area ? area.dataset.draftKey : form.dataset.autosave || form.dataset.draftOnly;
 }
 
+// Keep a note's text as its draft, on the version in `version` (its form's, or the one it was
+// in before a redraw moved it). Whether it could be kept.
+export function keepNote(area, version) {
+  return storeDraft(area.dataset.draftKey, area.value, Number(version.value));
+}
+
 // Keep what `form` shows now as its draft: a note's text, or any other form's values. Whether
 // it could be kept.
 export function keepForm(form) {
   const version = versionInput(form);
+  if (form.matches("[data-note-form]")) return keepNote(form.querySelector("textarea"), version);
   const number = version ? Number(version.value) : 0;
-  if (form.matches("[data-note-form]")) return storeDraft(keyOf(form), form.querySelector("textarea").value, number);
   const now = values(form, false);
   if (form.hasAttribute("data-draft-only") && !hasText(form, now)) { clearDraft(keyOf(form)); return true; }
   return storeDraft(keyOf(form), now, number);
@@ -91,7 +97,14 @@ function keepTyped(event) {
   if (!form || handled.has(form) || !form.matches(SAVING_FORMS)) return;
   typed.set(form, keepForm(form));
   const status = form.querySelector("[data-save-state]");
-  if (status && !navigator.onLine) { status.textContent = OFFLINE; status.dataset.kind = "offline"; }
+  if (!status || navigator.onLine) return;
+  // Offline, and the script that sends this form not here: say the text waits on this device,
+  // unless it is back to what the server has.
+  const waits = values(form, false) !== values(form, true);
+  if (waits || status.dataset.kind === "offline") {
+    status.textContent = waits ? OFFLINE : "";
+    status.dataset.kind = waits ? "offline" : "";
+  }
 }
 
 function askForWaiting(root) {

@@ -11,7 +11,7 @@
 //
 // A redraw keeps the note being typed in where it is (see mentorplan.js); the note then goes on in
 // the redrawn form, still on the version its text is based on.
-import { OFFLINE, clearDraft, handled, keepForm, loadDraft, plain } from "./drafts.js";
+import { OFFLINE, clearDraft, handled, keepNote, loadDraft, plain } from "./drafts.js";
 
 const DELAY_MS = 700;
 const RETRY_MS = 5000;
@@ -50,7 +50,7 @@ function openChoice(note) {
 function keepDraft(note) {
   // While a choice is open the version is still the one the writer's text was typed on, so a
   // reload sends it on that version and the server asks again.
-  keepForm(note.form);
+  keepNote(note.area, versionInput(note));
 }
 
 async function send(note) {
@@ -209,8 +209,10 @@ function attach(form) {
     area.value = draft.body;
     version.value = draft.version;
     send(note);
-  } else if (draft) {
-    clearDraft(note.key);
+  } else {
+    if (draft) clearDraft(note.key);
+    // Nothing to send: a word from drafts.js that the text waited offline no longer holds.
+    if (note.status.dataset.kind === "offline") show(note, "", "");
   }
 }
 

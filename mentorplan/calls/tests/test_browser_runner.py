@@ -5,6 +5,7 @@ accessibility on desktop and phone, and what a screen reader hears.
 Waiting minutes for a segment to run out is not an option, so the tests move the stored facts
 (when the call started) back in time, exactly as if the call had been running longer."""
 
+import json
 import re
 import time
 from datetime import timedelta
@@ -242,6 +243,51 @@ def test_notes_typed_offline_are_sent_when_the_connection_returns(
     page.reload()
     expect(private_note(page)).to_have_value("Typed on a train.")
     allow_failed_requests(console_errors, "ERR_INTERNET_DISCONNECTED")
+
+
+def test_a_note_typed_offline_and_taken_back_says_nothing_waits(
+    page, live_server, console_errors, lead, call
+):
+    """Offline before notes.js has come: drafts.js says the text waits on this device, and stops
+    saying so when the note is back to what the server has, then and once the script comes."""
+    start(page, live_server, lead, call)
+    area = private_note(page)
+    page.context.set_offline(True)
+    area.fill("Typed on a train.")
+    expect(save_state(page, area)).to_have_text(re.compile("^Offline — kept on this device"))
+    area.fill("")
+    expect(save_state(page, area)).to_have_text("")
+    page.context.set_offline(False)
+    expect(page.locator("form[data-note-form][data-module-loaded]").first).to_be_attached()
+    page.wait_for_timeout(1000)  # longer than a note's pause before it is sent
+    expect(save_state(page, area)).to_have_text("")
+    assert not Note.objects.filter(call=call).exclude(body="").exists()
+    allow_failed_requests(console_errors, "ERR_INTERNET_DISCONNECTED")
+
+
+def test_a_key_pressed_while_a_redraw_moves_the_note_is_kept(page, live_server, lead, call):
+    """A redraw keeps the note being typed in and moves it into the redrawn form, which notes.js
+    takes on once htmx has settled it. A key pressed in between is kept on the device too."""
+    start(page, live_server, lead, call)
+    area = private_note(page)
+    area.fill("First words")
+    expect(save_state(page, area)).to_have_text(re.compile(r"^Saved \d"))
+
+    area.evaluate(
+        """(area) => {
+            const form = area.form;
+            const redrawn = form.cloneNode(true);  // not taken on by notes.js yet
+            redrawn.querySelector("textarea").replaceWith(area);
+            form.replaceWith(redrawn);
+            area.value += ", and more";
+            area.dispatchEvent(new Event("input", { bubbles: true }));
+        }"""
+    )
+
+    draft = page.evaluate(
+        "(key) => localStorage.getItem(key)", area.get_attribute("data-draft-key")
+    )
+    assert json.loads(draft)["body"] == "First words, and more"
 
 
 def test_a_note_typed_just_before_a_reload_is_restored_and_sent(
