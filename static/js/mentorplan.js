@@ -29,6 +29,9 @@ document.documentElement.classList.add("js");
       imported.set(url, import(address).catch((error) => {
         imported.delete(url);
         failures.set(url, tries + 1);
+        // The connection may have come back while this try was still on its way, after the
+        // "online" event: try again shortly, a few times.
+        if (navigator.onLine && tries < 3) window.setTimeout(() => load(document), 3000);
         throw error;
       }));
     }
