@@ -177,21 +177,23 @@ function attach(form) {
     if (note.form !== form) follow(note, form);
     return;
   }
-  // The server's own values (defaultValue), not what the browser may have restored into the form
-  // on a reload or what was typed before this script ran.
+  // What the server has is its own values (defaultValue), not what the browser may have restored
+  // into the form on a reload or what was typed before this script ran. Text typed before is left
+  // where it is, caret and all: the writer may still be typing.
   const version = form.querySelector("input[name=version]");
   const typedEarly = area.value !== area.defaultValue ? area.value : null;
-  area.value = area.defaultValue;
+  let saved = area.defaultValue;
   version.value = version.defaultValue;
   const mine = known.get(area.dataset.draftKey);
   if (mine && mine.version > Number(version.value)) {
     // The page was redrawn from a moment before this page's own last save landed.
     version.value = mine.version;
-    area.value = mine.body;
+    saved = mine.body;
   }
+  if (typedEarly === null && area.value !== saved) area.value = saved;
   const note = {
     form: form, area: area, key: area.dataset.draftKey, status: form.querySelector("[data-save-state]"),
-    saved: area.value, timer: null, sending: false, again: false,
+    saved: saved, timer: null, sending: false, again: false,
   };
   notes.set(area, note);
   handled.add(form);
@@ -201,7 +203,6 @@ function attach(form) {
   const draft = loadDraft(note.key);
   if (typedEarly !== null) {
     // Typed before this script was ready: the newest text there is, so treat it as typed now.
-    area.value = typedEarly;
     schedule(note);
   } else if (draft && draft.body !== area.value) {
     // Typed here but never saved (a reload, a closed tab, a lost connection): send it on the
