@@ -10,6 +10,7 @@ compressed with Brotli. The weight is the sum of the bytes sent, each file count
 
 import atexit
 import gzip
+import json
 import re
 import shutil
 import tempfile
@@ -57,6 +58,13 @@ def collected_static() -> Path:
             ignore_patterns=["admin", "ext", "htmax-*", "htmx-4*"],
         )
     return root
+
+
+def collected(name: str) -> Path:
+    """The hashed file `collectstatic` wrote for the static file `name`."""
+    root = collected_static()
+    manifest = json.loads((root / "staticfiles.json").read_text())
+    return root / manifest["paths"][name]
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 scripts minified (and still valid), the imports between scripts pointing at the hashed names,
 installed apps' files as their authors ship them, and a Brotli copy of each."""
 
-import json
 import re
 import shutil
 import subprocess
@@ -14,16 +13,9 @@ from django.contrib.staticfiles import finders
 
 from mentorplan.conftest import IN_CI
 from mentorplan.lib.staticfiles import MinifiedStaticFilesStorage, minify
-from mentorplan.testing.weight import collected_static
+from mentorplan.testing.weight import collected, collected_static
 
 SOURCE = Path(settings.BASE_DIR) / "static"
-
-
-def collected(name: str) -> Path:
-    """The hashed file `collectstatic` wrote for the static file `name`."""
-    root = collected_static()
-    manifest = json.loads((root / "staticfiles.json").read_text())
-    return root / manifest["paths"][name]
 
 
 def own_files(extension: str) -> list[str]:
