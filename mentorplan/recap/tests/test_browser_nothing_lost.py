@@ -282,12 +282,7 @@ def test_a_script_that_could_not_load_is_fetched_again_when_the_connection_is_ba
             route.continue_()
 
     page.route("**/autosave*.js", autosave_script)
-    log_in(page, live_server, lead)
-    page.goto(f"/sessions/{call.key}/")
-    page.get_by_role("complementary").get_by_role(
-        "button", name="Go to Recap & orientation"
-    ).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Recap & orientation")
+    open_runner(page, live_server, lead, call, "Recap & orientation")
     retro(page, "Amal").get_by_label(LESSON).fill("Loops, again")
     loaded = page.locator("#recap-tool[data-module-loaded]")
     page.wait_for_timeout(500)  # the failed import has come back
@@ -311,12 +306,7 @@ def test_a_script_whose_try_fails_after_the_connection_is_back_is_tried_again(
     page.route(
         "**/autosave*.js", lambda route: held.append(route) if not held else route.continue_()
     )
-    log_in(page, live_server, lead)
-    page.goto(f"/sessions/{call.key}/")
-    page.get_by_role("complementary").get_by_role(
-        "button", name="Go to Recap & orientation"
-    ).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Recap & orientation")
+    open_runner(page, live_server, lead, call, "Recap & orientation")
     retro(page, "Amal").get_by_label(LESSON).fill("Loops, once more")
     for _ in range(100):  # until the script has been asked for
         if held:
