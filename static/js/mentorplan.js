@@ -53,7 +53,9 @@ document.documentElement.classList.add("js");
     const target = event.target;
     const part = target.closest && target.closest("[data-module-on]");
     if (!part || (event.type !== "mentorplan:wanted" && !target.matches(FIELDS))) return;
-    wanted.add(part.dataset.module);
+    const url = part.dataset.module;
+    if (wanted.has(url) && imported.has(url)) return; // on its way or here: not on every key
+    wanted.add(url);
     load(document);
   }
 
