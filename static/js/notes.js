@@ -181,7 +181,7 @@ function attach(form) {
   // into the form on a reload or what was typed before this script ran. Text typed before is left
   // where it is, caret and all: the writer may still be typing.
   const version = form.querySelector("input[name=version]");
-  const typedEarly = area.value !== area.defaultValue ? area.value : null;
+  const typedEarly = area.value !== area.defaultValue;
   let saved = area.defaultValue;
   version.value = version.defaultValue;
   const mine = known.get(area.dataset.draftKey);
@@ -190,7 +190,7 @@ function attach(form) {
     version.value = mine.version;
     saved = mine.body;
   }
-  if (typedEarly === null && area.value !== saved) area.value = saved;
+  if (!typedEarly && area.value !== saved) area.value = saved;
   const note = {
     form: form, area: area, key: area.dataset.draftKey, status: form.querySelector("[data-save-state]"),
     saved: saved, timer: null, sending: false, again: false,
@@ -201,7 +201,7 @@ function attach(form) {
   area.addEventListener("input", () => schedule(note));
   area.addEventListener("blur", () => { if (note.timer) send(note); });
   const draft = loadDraft(note.key);
-  if (typedEarly !== null) {
+  if (typedEarly) {
     // Typed before this script was ready: the newest text there is, so treat it as typed now.
     schedule(note);
   } else if (draft && draft.body !== area.value) {
