@@ -5,7 +5,7 @@ from django import forms
 from mentorplan.calls.models import Call
 from mentorplan.feedback.models import PEA_LIMIT, Feedback, Reason
 from mentorplan.groups.models import Trainee
-from mentorplan.lib.forms import VersionedForm, text_boxes
+from mentorplan.lib.forms import CheckBoxes, RadioButtons, VersionedForm, text_boxes
 from mentorplan.lib.versioned import Saved
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ class FeedbackForm(VersionedForm, forms.ModelForm):
         label="Reasons",
         choices=Reason.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckBoxes,
         error_messages={"invalid_choice": "Choose reasons from the list."},
     )
 
@@ -28,7 +28,7 @@ class FeedbackForm(VersionedForm, forms.ModelForm):
         fields = ["status", "reasons", "precise", "evidence", "actionable"]
         field_classes = text_boxes("precise", "evidence", "actionable")
         widgets = {
-            "status": forms.RadioSelect,
+            "status": RadioButtons,
             "precise": forms.Textarea(attrs={"rows": 2}),
             "evidence": forms.Textarea(attrs={"rows": 2}),
             "actionable": forms.Textarea(attrs={"rows": 2}),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from mentorplan.goals.models import Goal, GoalStatus, NextStep, ReviewOutcome
 from mentorplan.groups.models import Group
 from mentorplan.lib.dates import WindowDateField, date_problem
+from mentorplan.lib.forms import RadioButtons
 
 PAST_DEADLINE = "The deadline has already passed. Choose today or a later date."
 ALREADY_CLOSED = "This goal already has an outcome: see its history."
@@ -110,7 +111,7 @@ class ReviewForm(forms.Form):
         label="What happens next?",
         choices=NextStep.choices,
         required=False,
-        widget=forms.RadioSelect,
+        widget=RadioButtons,
     )
     new_deadline = WindowDateField(
         label="New deadline",

@@ -32,6 +32,25 @@ def text_boxes(*names: str) -> dict[str, type[forms.Field]]:
     return dict.fromkeys(names, TextBoxField)
 
 
+class _OptionsInTheirLabels:
+    """Options the site draws inside their own `<label>` (templates/includes/field.html, the
+    feedback form): the label names its option without an id, so none is written, on a page
+    with a form per trainee as on any other."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option: dict[str, Any] = super().create_option(*args, **kwargs)  # type: ignore[misc]
+        option["attrs"].pop("id", None)
+        return option
+
+
+class RadioButtons(_OptionsInTheirLabels, forms.RadioSelect):
+    pass
+
+
+class CheckBoxes(_OptionsInTheirLabels, forms.CheckboxSelectMultiple):
+    pass
+
+
 class Choice:
     MINE = "mine"
     THEIRS = "theirs"

@@ -1,6 +1,6 @@
 from django import forms
 
-from mentorplan.lib.forms import VersionedForm, text_boxes
+from mentorplan.lib.forms import CheckBoxes, VersionedForm, text_boxes
 from mentorplan.recap.models import (
     TEXT_LIMIT,
     Method,
@@ -76,7 +76,7 @@ class TopicForm(forms.Form):
     )
     trainees = forms.MultipleChoiceField(
         label="Who it is for",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckBoxes,
         error_messages={
             "required": "Tick at least one trainee.",
             "invalid_choice": "Choose trainees of this group.",

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from mentorplan.lib.forms import text_boxes
+from mentorplan.lib.forms import RadioButtons, text_boxes
 from mentorplan.room.models import GoalReport, RetroDraft, SelfReportOutcome
 
 
@@ -13,7 +13,7 @@ class GoalReportForm(forms.ModelForm):
         model = GoalReport
         fields = ["outcome", "note"]
         labels = {"outcome": "How did it go?", "note": "In a line (optional)"}
-        widgets = {"outcome": forms.RadioSelect}
+        widgets = {"outcome": RadioButtons}
         error_messages = {
             "outcome": {
                 "required": "Choose met, partly or missed.",
