@@ -130,7 +130,7 @@ def _field(field: BoundField) -> str:
     label, auto_id = _value(field.label), _value(field.auto_id)
     helped = field.help_text  # written as it is, as the template's `|safe` does
     after = f'<div class="help" id="{auto_id}_helptext">{helped}</div>' if helped else ""
-    after += "\n  " + "".join(
+    after += "\n" + "".join(
         f'<p class="error" id="{auto_id}_error{f"_{number}" if number > 1 else ""}">'
         f"{_value(message)}</p>"
         for number, message in enumerate(field.errors, start=1)
@@ -142,16 +142,16 @@ def _field(field: BoundField) -> str:
             for choice in field
         )
         return (
-            f'<fieldset class="field{error}">\n  <legend>{label}{optional}</legend>\n'
-            f"  {choices}\n  {after}\n</fieldset>"
+            f'<fieldset class="field{error}">\n<legend>{label}{optional}</legend>\n'
+            f"{choices}\n{after}\n</fieldset>"
         )
     label_for = _value(field.id_for_label)
     if kind == "checkbox":
-        shown = f'\n    {field} <label for="{label_for}">{label}</label>\n  '
+        shown = f'\n{field} <label for="{label_for}">{label}</label>\n'
         error += " field-checkbox"
     else:
-        shown = f'\n    <label for="{label_for}">{label}{optional}</label>\n    {field}\n  '
-    return f'<div class="field{error}">\n  {shown}\n  {after}\n</div>'
+        shown = f'\n<label for="{label_for}">{label}{optional}</label>\n{field}\n'
+    return f'<div class="field{error}">\n{shown}\n{after}\n</div>'
 
 
 class Renderer(DjangoTemplates):
