@@ -1,3 +1,6 @@
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
 
 from mentorplan.lib.forms import CheckBoxes, VersionedForm, text_boxes
@@ -5,12 +8,17 @@ from mentorplan.recap.models import (
     TEXT_LIMIT,
     Method,
     RetroAnswer,
+    TopicPerson,
     TopicStatus,
     TopicWork,
     normalise,
 )
 
 TOO_LONG = f"Keep it under {TEXT_LIMIT:,} characters: a few lines are plenty here."
+STATUS_ERROR = "Choose one of: not yet, working on it, understood, needs the course team."
+NOT_ON_TOPIC = (
+    "Press a status beside one trainee of this topic. Reload the page to see who is on it."
+)
 
 
 def _limits(form: forms.BaseForm) -> None:
@@ -62,7 +70,31 @@ class WorkForm(VersionedForm, forms.ModelForm):
 
 
 class TopicStatusForm(forms.Form):
-    status = forms.ChoiceField(choices=TopicStatus.choices)
+    """Where one trainee of a topic now stands. A topic's statuses are one form: the button
+    pressed sends its trainee's field (`TopicPerson.status_field`) with the status, so the one
+    field sent names both. `person` is the trainee whose field came, if just one did."""
+
+    def __init__(self, data: Any, *, people: Iterable[TopicPerson]) -> None:
+        super().__init__(data)
+        named = {person.status_field: person for person in people}
+        for name in named:
+            self.fields[name] = forms.ChoiceField(
+                choices=TopicStatus.choices,
+                required=False,
+                error_messages={"invalid_choice": STATUS_ERROR},
+            )
+        sent = [person for name, person in named.items() if name in self.data]
+        self.person: TopicPerson | None = sent[0] if len(sent) == 1 else None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.person is None:
+            raise forms.ValidationError(NOT_ON_TOPIC)
+        status = data.get(self.person.status_field)
+        if not status and not self.has_error(self.person.status_field):
+            self.add_error(self.person.status_field, STATUS_ERROR)
+        data["status"] = status
+        return data
 
 
 class TopicForm(forms.Form):

@@ -142,6 +142,11 @@ class TopicPerson(models.Model):
     def __str__(self) -> str:
         return f"{self.trainee} · {self.topic} · {self.get_status_display()}"
 
+    @property
+    def status_field(self) -> str:
+        """The name this trainee's status buttons send in their topic's form."""
+        return f"s{self.pk}"
+
     @transaction.atomic
     def set_status(self, status: str, *, call: Call) -> bool:
         """Where the trainee stands now, changed in `call`; whether it changed (the status they

@@ -82,7 +82,7 @@ def technical_context(
     failed_work: tuple[int, WorkForm] | None = None,
     topic_form: TopicForm | None = None,
     method_form: MethodForm | None = None,
-    failed_person: int | None = None,
+    failed_status: tuple[int, int | None] | None = None,
 ) -> dict[str, Any]:
     """Today's queue: every topic someone still has not understood, and every topic raised, worked
     on or settled today (so marking one understood does not make it vanish mid-session)."""
@@ -127,6 +127,11 @@ def technical_context(
         "reminders": REMINDERS,
         "topic_form": topic_form or TopicForm(trainees=trainees),
         "method_form": method_form or MethodForm(),
-        # (TopicPerson id, message): shown beside the person whose status was not changed
-        "status_error": (failed_person, base.error) if failed_person else None,
+        # Shown beside the trainee whose status was not changed, or above the topic's
+        # trainees when no one trainee of it was named.
+        "status_error": (
+            {"topic": failed_status[0], "person": failed_status[1], "message": base.error}
+            if failed_status
+            else None
+        ),
     }

@@ -8,7 +8,7 @@ session_patterns = [
     path("retro/<uuid:trainee>/", views.retro_save, name="retro"),
     path("topics/", views.topic_add, name="topic_add"),
     path("topics/<uuid:topic>/work/", views.work_save, name="work"),
-    path("topics/<uuid:topic>/<uuid:trainee>/", views.topic_status, name="topic_status"),
+    path("topics/<uuid:topic>/statuses/", views.topic_status, name="topic_status"),
     path("methods/", views.method_add, name="method_add"),
 ]
 

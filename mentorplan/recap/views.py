@@ -10,10 +10,8 @@ from mentorplan.calls.models import Call
 from mentorplan.calls.tools import answer, refuse
 from mentorplan.recap import actions
 from mentorplan.recap.forms import MethodForm, RetroForm, TopicForm, TopicStatusForm, WorkForm
-from mentorplan.recap.models import Method, Topic, TopicPerson, TopicWork
+from mentorplan.recap.models import Method, Topic, TopicWork
 from mentorplan.recap.segment_tools import RECAP, TECHNICAL, methods_for
-
-STATUS_ERROR = "Choose one of: not yet, working on it, understood, needs the course team."
 
 
 def _get_topic(call: Call, key: str) -> Topic:
@@ -39,16 +37,14 @@ def retro_save(request: MentorRequest, key: str, trainee: str) -> HttpResponse:
 
 
 @require_POST
-def topic_status(request: MentorRequest, key: str, topic: str, trainee: str) -> HttpResponse:
+def topic_status(request: MentorRequest, key: str, topic: str) -> HttpResponse:
     call = get_call(request, key)
     subject = _get_topic(call, topic)
-    person = TopicPerson.objects.filter(topic=subject, trainee__key=trainee).first()
-    if person is None:
-        raise Http404("This trainee is not on this topic.")
-    form = TopicStatusForm(request.POST)
-    if not form.is_valid():
-        return answer(request, call, TECHNICAL, error=STATUS_ERROR, failed_person=person.pk)
-    changed = person.set_status(form.cleaned_data["status"], call=call)
+    form = TopicStatusForm(request.POST, people=subject.people.all())
+    if not form.is_valid() or form.person is None:
+        failed = (subject.pk, form.person.pk if form.person else None)
+        return refuse(request, call, TECHNICAL, form, failed_status=failed)
+    changed = form.person.set_status(form.cleaned_data["status"], call=call)
     return answer(request, call, TECHNICAL, changed=changed)
 
 

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, Tag
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.http.request import HttpHeaders
+from django.urls import reverse
 from django.utils import timezone
 
 from mentorplan.accounts.models import User
@@ -192,6 +193,15 @@ def make_topic(call: Call, title: str, *trainees: Trainee, status: str = TopicSt
         TopicPerson(topic=topic, trainee=trainee, status=status) for trainee in trainees
     )
     return topic
+
+
+def status_press(
+    call: Call, topic: Topic, trainee: Trainee, status: str
+) -> tuple[str, dict[str, str]]:
+    """The address and the data of `status` pressed for `trainee` on `topic` in `call`'s
+    technical mentoring tool, as the button sends them."""
+    person = TopicPerson.objects.get(topic=topic, trainee=trainee)
+    return reverse("recap:topic_status", args=[call.key, topic.key]), {person.status_field: status}
 
 
 def make_feedback(call: Call, trainee: Trainee, **fields: object) -> Feedback:

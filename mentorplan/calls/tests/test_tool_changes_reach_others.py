@@ -27,6 +27,7 @@ from mentorplan.testing import (
     make_trainee,
     parse,
     start_call,
+    status_press,
 )
 from mentorplan.testing.history import poll_address
 from mentorplan.wrapup.models import Resource
@@ -191,10 +192,7 @@ def _presses(call: Call, amal: Trainee) -> dict[str, tuple[str, dict[str, str]]]
             reverse("calls:attendance", args=[call.key, amal.key]),
             {"status": "late"},
         ),
-        "a topic's status": (
-            reverse("recap:topic_status", args=[call.key, topic.key, amal.key]),
-            {"status": "understood"},
-        ),
+        "a topic's status": status_press(call, topic, amal, "understood"),
         "a checklist tick": (reverse("wrapup:check", args=[call.key, "slack"]), {"done": "1"}),
         "a praise": (wrapup["win_add"], {"trainee": str(amal.key), "text": "Clear questions"}),
         "a share": (wrapup["share"], {"resource": str(resource.key), "target": "group"}),

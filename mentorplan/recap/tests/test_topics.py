@@ -19,6 +19,7 @@ from mentorplan.testing import (
     make_mentor,
     make_topic,
     make_trainee,
+    status_press,
 )
 
 TECHNICAL = SegmentKind.TECHNICAL
@@ -252,10 +253,7 @@ def test_a_topic_understood_today_stays_in_todays_queue(client, group):
     call = at_segment(make_call(group), TECHNICAL)
     _retro(call, "Amal", "for loops")
     topic = Topic.objects.get()
-    client.post(
-        f"/recap/{call.key}/topics/{topic.key}/{_trainee(group, 'Amal').key}/",
-        {"status": "understood"},
-    )
+    client.post(*status_press(call, topic, _trainee(group, "Amal"), "understood"))
 
     assert topic_queue(runner(client, call)) == {
         "for loops": {"carried": False, "people": {"Amal": "Understood"}}

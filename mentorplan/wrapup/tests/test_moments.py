@@ -26,6 +26,7 @@ from mentorplan.testing import (
     make_topic,
     make_trainee,
     start_call,
+    status_press,
 )
 from mentorplan.wrapup.models import Win
 from mentorplan.wrapup.tests.pages import text_of
@@ -78,8 +79,8 @@ def test_a_goal_met_since_the_last_session_is_suggested(client, mentor, call, am
 
 def _mark(client, call: Call, topic, trainee: Trainee, status: str) -> None:
     """Tap a status for `trainee` on `topic` in the session's technical mentoring tool."""
-    url = reverse("recap:topic_status", args=[call.key, topic.key, trainee.key])
-    assert client.post(url, {"status": status}, headers=HTMX).status_code == 200
+    url, data = status_press(call, topic, trainee, status)
+    assert client.post(url, data, headers=HTMX).status_code == 200
 
 
 def test_a_topic_now_understood_is_suggested(client, call, amal, group):

@@ -24,6 +24,7 @@ from mentorplan.testing import (
     make_topic,
     page_text,
     start_call,
+    status_press,
 )
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +38,8 @@ def _url(group: Group) -> str:
 
 def _mark(client, call: Call, topic: Topic, trainee: Trainee, status: str) -> None:
     """Tap a status for `trainee` on `topic` in the session's technical mentoring tool."""
-    url = reverse("recap:topic_status", args=[call.key, topic.key, trainee.key])
-    assert client.post(url, {"status": status}, headers=HTMX).status_code == 200
+    url, data = status_press(call, topic, trainee, status)
+    assert client.post(url, data, headers=HTMX).status_code == 200
 
 
 def _finish_sessions(group: Group, amal, count: int) -> None:
