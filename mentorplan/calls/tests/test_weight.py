@@ -1,7 +1,6 @@
 """The runner is light on a slow network: its first load (the HTML and every stylesheet and script
 it loads before the mentor does anything, as the server sends them) stays under 30 kB in every
-segment of the default plan, with four trainees and three topics open. Where a segment is over it
-today, its weight is held where it is until it comes under."""
+segment of the default plan, with four trainees and three topics open."""
 
 import re
 
@@ -32,12 +31,10 @@ from mentorplan.testing.weight import (
 )
 
 BUDGET = 30 * 1024
-# The segments over BUDGET today, and the weight each must not grow past. Every segment shares
-# 24.3 kB before any HTML: htmx 15.0, the stylesheet 4.0 and the scripts every segment uses 5.3
-# (notes.js and autosave.js come only when the mentor first goes into a form that saves itself).
-# Technical mentoring adds 7 kB of HTML: a status form per topic and trainee, a work form per
-# topic, a PEA form per trainee.
-OVER_TODAY = {SegmentKind.TECHNICAL: 31 * 1024}
+# Every segment shares 24.0 kB before any HTML: htmx 15.0, the stylesheet 3.5 and the scripts
+# every segment uses 5.5 (notes.js and autosave.js come only when the mentor first goes into a
+# form that saves itself). Technical mentoring, the heaviest, adds 6.4 kB of HTML: a status form
+# per topic, a work form per topic, a PEA form per trainee.
 SEGMENTS = [kind for kind in SegmentKind if kind != SegmentKind.OTHER]  # the default plan's
 
 
@@ -61,31 +58,12 @@ def weight(client, call: Call, kind: str) -> dict[str, int]:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(
-            kind,
-            marks=pytest.mark.xfail(strict=True, reason="over 30 kB today (OVER_TODAY)"),
-        )
-        if kind in OVER_TODAY
-        else kind
-        for kind in SEGMENTS
-    ],
-)
+@pytest.mark.parametrize("kind", SEGMENTS)
 def test_each_segment_of_the_runner_loads_under_30_kb(client, call, kind):
     sizes = weight(client, call, kind)
 
     assert any(url.endswith(".css") for url in sizes), "the page has no stylesheet"
     assert sum(sizes.values()) < BUDGET, describe(sizes)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("kind", list(OVER_TODAY))
-def test_a_segment_over_30_kb_does_not_grow(client, call, kind):
-    sizes = weight(client, call, kind)
-
-    assert sum(sizes.values()) < OVER_TODAY[kind], describe(sizes)
 
 
 @pytest.mark.django_db
