@@ -133,8 +133,9 @@ def test_a_page_kept_before_the_static_files_changed_names_the_new_ones(client):
     def stylesheets() -> list[str]:
         return [str(link["href"]) for link in parse(client.get(url)).select("link[rel=stylesheet]")]
 
-    assert stylesheets() == ["/static/css/mentorplan.css"]  # kept, named as written
+    sheets = ["css/mentorplan.css", "css/reports.css"]
+    assert stylesheets() == [f"/static/{sheet}" for sheet in sheets]  # kept, named as written
     with served_as_in_production():
         assert stylesheets() == [
-            f"/static/{collected('css/mentorplan.css').relative_to(collected_static())}"
+            f"/static/{collected(sheet).relative_to(collected_static())}" for sheet in sheets
         ]
