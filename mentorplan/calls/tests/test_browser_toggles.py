@@ -129,3 +129,24 @@ def test_topic_statuses_and_the_checklist_are_accessible_pressed_and_not(
     phone.goto(f"/sessions/{call.key}/")
     expect_segment(phone, "Wrap up")
     axe_check(phone)
+
+
+def test_a_status_pressed_from_the_keyboard_keeps_its_place(page, live_server, lead, call):
+    """A topic's statuses are one form, redrawn whole when one is pressed: the keyboard stays on
+    the button pressed, beside the right trainee, and the other trainee's row is drawn afresh."""
+    amal, bogdan = call.group.trainees.order_by("name")
+    make_topic(call, "Loops", amal, bogdan)
+    open_at(page, live_server, lead, call, SegmentKind.TECHNICAL, "Technical mentoring")
+
+    def status(name: str, label: str):
+        group = page.get_by_role("group", name=f"Where {name} stands with Loops")
+        return group.get_by_role("button", name=label)
+
+    status("Bogdan", "Understood").focus()
+    page.keyboard.press("Enter")
+
+    expect(status("Bogdan", "Understood")).to_have_attribute("aria-pressed", "true")
+    expect(status("Bogdan", "Understood")).to_be_focused()
+    expect(status("Amal", "Not yet")).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("Shift+Tab")
+    expect(status("Bogdan", "Working on it")).to_be_focused()
