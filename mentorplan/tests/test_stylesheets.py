@@ -7,6 +7,7 @@ shows something styled there without loading it would look broken; a page that l
 without showing anything of it would download it for nothing."""
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,10 @@ OWN_SHEETS = ["reports.css", "plans.css"]
 PSEUDO = re.compile(r"::?[\w-]+(\([^)]*\))?|\[[^\]]*\]")
 
 
+@cache
 def _selectors(sheet: str) -> list[tuple[set[str], set[str]]]:
     """Each selector of `sheet`, as the classes and the elements a page must have for it to
-    match anything."""
+    match anything. Read once a sheet, not once a page."""
     path = Path(settings.BASE_DIR) / "static" / "css" / sheet
     text = re.sub(r"/\*.*?\*/", "", path.read_text(), flags=re.DOTALL)
     found = []
